@@ -1,0 +1,1 @@
+//! Coreference: aliases, pronouns, descriptions and speakers.

@@ -1,0 +1,1 @@
+//! Exports: JSON, DOT, SVG and PNG.
