@@ -105,6 +105,8 @@ pub struct Resources {
     pub lexicon: crate::mentions::Lexicon,
     /// Relation triggers.
     pub triggers: crate::relations::Triggers,
+    /// Negation, hedge and ended cues.
+    pub cues: crate::relations::polarity::Cues,
     /// Tagger and parser, when the models are present.
     pub syntax: Option<crate::syntax::Models>,
 }
@@ -124,6 +126,7 @@ impl Resources {
             furniture: Furniture::parse(f, t)?,
             lexicon: crate::mentions::Lexicon::load()?,
             triggers: crate::relations::Triggers::load()?,
+            cues: crate::relations::polarity::Cues::load()?,
             syntax: crate::syntax::Models::load_embedded(),
         })
     }

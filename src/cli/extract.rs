@@ -1,10 +1,102 @@
-//! `relgraph extract` (not implemented yet).
+//! `relgraph extract`: one graph per input text.
+
+use anyhow::{bail, Context, Result};
+use relgraph::graph::write_json;
+use relgraph::pipeline::{extract, Options};
+use relgraph::resources::Resources;
+use relgraph::util::write_atomic;
+use std::io::Read;
+use std::path::{Path, PathBuf};
 
 /// Arguments of `relgraph extract`.
 #[derive(clap::Args, Debug)]
-pub struct Args {}
+#[command(after_help = "EXAMPLES:\n  \
+    relgraph extract article.txt                      graph JSON on stdout\n  \
+    relgraph extract article.txt -o graph.json\n  \
+    relgraph extract a.txt b.txt c.txt -o graphs/     graphs/a.json, graphs/b.json, ...\n  \
+    cat article.txt | relgraph extract - --format dot\n  \
+    relgraph extract article.txt --min-confidence 0.7 --timings")]
+pub struct Args {
+    /// Text files to read (`-` reads standard input).
+    #[arg(required = true)]
+    pub inputs: Vec<String>,
+    /// Output file (one input) or directory (several inputs); stdout when absent.
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, default_value = "json", value_parser = ["json"])]
+    pub format: String,
+    /// Drop edges whose confidence is below this (0 to 1).
+    #[arg(long, default_value_t = 0.0)]
+    pub min_confidence: f32,
+    /// Print the time spent in each stage to stderr.
+    #[arg(long)]
+    pub timings: bool,
+}
+
+fn read_input(name: &str) -> Result<(String, String)> {
+    let (id, bytes) = if name == "-" {
+        let mut b = Vec::new();
+        std::io::stdin().read_to_end(&mut b).context("cannot read standard input")?;
+        ("stdin".to_string(), b)
+    } else {
+        let p = Path::new(name);
+        let b = std::fs::read(p).with_context(|| format!("cannot read input file {name}"))?;
+        let id = p.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| name.to_string());
+        (id, b)
+    };
+    if relgraph::ingest::looks_binary(&bytes) {
+        bail!("{name}: looks like a binary file, not text; skipped");
+    }
+    let (text, bad) = relgraph::ingest::decode(&bytes);
+    if let Some(off) = bad {
+        eprintln!("relgraph: warning: {name}: invalid UTF-8 at byte {off}; decoded with replacement characters");
+    }
+    Ok((id, text))
+}
 
 /// Runs the command.
-pub fn run(_args: Args) -> anyhow::Result<()> {
-    anyhow::bail!("'extract' is not implemented yet")
+pub fn run(args: Args) -> Result<()> {
+    let res = Resources::get();
+    let opts = Options { min_confidence: args.min_confidence };
+    let several = args.inputs.len() > 1;
+    if several {
+        if let Some(dir) = &args.output {
+            std::fs::create_dir_all(dir).with_context(|| format!("cannot create output directory {}", dir.display()))?;
+        }
+    }
+    let mut failed = 0;
+    let mut total = relgraph::pipeline::Timings::default();
+    for name in &args.inputs {
+        let result = (|| -> Result<()> {
+            let (id, text) = read_input(name)?;
+            let ex = extract(&id, text, res, opts);
+            total += ex.timings;
+            let mut buf = Vec::new();
+            write_json(&ex.graph, &mut buf)?;
+            match (&args.output, several) {
+                (None, _) => {
+                    use std::io::Write;
+                    std::io::stdout().write_all(&buf)?;
+                }
+                (Some(dir), true) => {
+                    let path = dir.join(format!("{id}.{}", args.format));
+                    write_atomic(&path, &buf).with_context(|| format!("cannot write {}", path.display()))?;
+                }
+                (Some(path), false) => write_atomic(path, &buf).with_context(|| format!("cannot write {}", path.display()))?,
+            }
+            Ok(())
+        })();
+        if let Err(e) = result {
+            eprintln!("relgraph: error: {e:#}");
+            failed += 1;
+        }
+    }
+    if args.timings {
+        eprintln!("{total:#?}");
+    }
+    if failed > 0 {
+        bail!("{failed} of {} inputs failed", args.inputs.len());
+    }
+    Ok(())
 }

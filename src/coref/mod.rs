@@ -1,1 +1,68 @@
-//! Coreference: aliases, pronouns, descriptions and speakers.
+//! Coreference: which mentions are the same referent.
+//!
+//! [`resolve`] groups the mentions of one document into [`Chain`]s:
+//! - names: a surname or first name joins the earlier (or later) full name
+//!   that carries it; "real name: X", "born X", "née X" add an alias; party
+//!   plurals join their party ("Democrats" → Democratic Party); two people
+//!   who share a surname stay apart (a short name joins the most recent one);
+//! - descriptions ("the singer") join the person the text described that way,
+//!   else the most salient person not named in the same sentence;
+//! - pronouns join the most salient agreeing antecedent (gender, number,
+//!   recency, subjecthood), and first person inside a quotation joins its
+//!   speaker (see [`speakers`]);
+//! - groups ("the pair", "we" in a quote) refer to two chains at once.
+
+mod names;
+mod pronouns;
+pub mod speakers;
+
+use crate::doc::Document;
+use crate::graph::EntityKind;
+use crate::mentions::{Gender, Lexicon, Mention};
+
+/// One referent: an entity with every mention that refers to it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Chain {
+    /// What it is.
+    pub kind: EntityKind,
+    /// The fullest name.
+    pub label: String,
+    /// Every name used for it (label included).
+    pub aliases: Vec<String>,
+    /// Indices of its mentions (into the mention list given to [`resolve`]).
+    pub mentions: Vec<usize>,
+    /// Gender, from first names, titles, role nouns and pronouns.
+    pub gender: Gender,
+    /// Role nouns the text uses for it ("singer", "rapper").
+    pub roles: Vec<String>,
+}
+
+/// The result of coreference for one document.
+#[derive(Clone, Debug, Default)]
+pub struct Coref {
+    /// The chains (entities) of the document.
+    pub chains: Vec<Chain>,
+    /// For each mention, the chains it refers to: none (unresolved or not an
+    /// entity), one, or two or more for a group ("we", "the pair").
+    pub refs: Vec<Vec<usize>>,
+    /// Quotations and their speakers.
+    pub quotes: speakers::Quotes,
+}
+
+impl Coref {
+    /// The chains a mention refers to.
+    pub fn of(&self, mention: usize) -> &[usize] {
+        &self.refs[mention]
+    }
+}
+
+/// Resolves the mentions of a document into chains.
+pub fn resolve(doc: &Document, mentions: &[Mention], lex: &Lexicon) -> Coref {
+    let mut c = Coref { chains: Vec::new(), refs: vec![Vec::new(); mentions.len()], quotes: speakers::find_quotes(doc, mentions) };
+    names::resolve_names(doc, mentions, lex, &mut c);
+    pronouns::resolve_references(doc, mentions, lex, &mut c);
+    c
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,19 +1,83 @@
-//! Mentions: names of people, organizations and events in the sentences.
+//! Mentions: names of people, organizations and events, pronouns and
+//! descriptions, found in the analysed sentences.
+//!
+//! [`find_mentions`] returns every mention in text order. Names are runs of
+//! capitalised tokens (or proper nouns, when the tagger ran) with titles,
+//! determiners and possessives stripped, typed by gazetteers and heads in
+//! `data/`. Described events ("his 2020 presidential bid", "an interview with
+//! the New Yorker") are noun phrases headed by an event noun. Pronouns and
+//! role descriptions ("the singer") are mentions too; the coreference stage
+//! decides what they refer to.
 
-use crate::resources::{data, LexiconError};
-use crate::text::Abbreviations;
+mod events;
+mod lexicon;
+mod names;
 
-/// Word lists the mention and coreference stages read.
-#[derive(Debug)]
-pub struct Lexicon {
-    /// Abbreviations for the tokenizer and splitter.
-    pub abbreviations: Abbreviations,
+pub use lexicon::{Gender, Lexicon, PronounInfo};
+
+use crate::doc::{Document, Span};
+use crate::graph::EntityKind;
+
+/// How an entity is referred to.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Form {
+    /// By name ("Kanye West", "West", "the Democrats").
+    Name,
+    /// By a personal pronoun.
+    Pronoun(PronounInfo),
+    /// By a description ("the singer", "the rapper"), with its head noun.
+    Description(String),
+    /// By a group expression ("the pair", "the two"): two people.
+    Group,
 }
 
-impl Lexicon {
-    /// Parses the embedded word lists.
-    pub fn load() -> Result<Self, LexiconError> {
-        let (f, t) = data!("lexicons/abbreviations.txt");
-        Ok(Lexicon { abbreviations: Abbreviations::parse(f, t)? })
+/// What a name looks like before coreference has decided.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NameType {
+    /// An entity of this kind.
+    Entity(EntityKind),
+    /// A capitalised name of unknown type: a person if it matches one, else dropped.
+    Unknown,
+}
+
+/// One mention in a sentence.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Mention {
+    /// Sentence index in the document.
+    pub sentence: usize,
+    /// First token (inclusive) of the mention in its sentence.
+    pub first: usize,
+    /// Last token (inclusive).
+    pub last: usize,
+    /// The token that stands for the mention in the parse (the last name token).
+    pub head: usize,
+    /// Bytes of the label in the original text.
+    pub span: Span,
+    /// The label: the mention's text without title, determiner or possessive.
+    pub text: String,
+    /// How the entity is referred to.
+    pub form: Form,
+    /// The type the name suggests (names and events); `Unknown` for pronouns.
+    pub ty: NameType,
+    /// Gender cue from a title, first name or role noun.
+    pub gender: Gender,
+    /// For names: a canonical label the name stands for ("Democrats" → "Democratic Party").
+    pub canonical: Option<String>,
+    /// Role nouns that the text attaches to this mention ("fellow rapper Big Sean" → rapper).
+    pub roles: Vec<String>,
+}
+
+/// Finds all mentions of a document whose sentences are tokenized (and,
+/// ideally, tagged).
+pub fn find_mentions(doc: &Document, lex: &Lexicon) -> Vec<Mention> {
+    let mut out = Vec::new();
+    for (si, s) in doc.sentences.iter().enumerate() {
+        let names = names::find_names(doc, si, s, lex);
+        let events = events::find_events(doc, si, s, lex, &names);
+        let mut all: Vec<Mention> = names.into_iter().chain(events).collect();
+        all.extend(names::find_pronouns_and_descriptions(si, s, lex, &all));
+        all.sort_by_key(|m| (m.first, m.last));
+        out.extend(all);
     }
+    out
 }

@@ -1,0 +1,233 @@
+//! Chains from names: full names, surnames, first names, stated aliases.
+
+use super::{Chain, Coref};
+use crate::doc::Document;
+use crate::graph::EntityKind;
+use crate::mentions::{Form, Gender, Lexicon, Mention, NameType};
+use std::collections::HashSet;
+
+fn words(s: &str) -> Vec<String> {
+    s.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()).filter(|w| !w.is_empty()).collect()
+}
+
+/// Content words of an event label (for matching repeated event mentions).
+fn event_key(s: &str) -> Vec<String> {
+    let mut k: Vec<String> = words(s).into_iter().filter(|w| !matches!(w.as_str(), "the" | "a" | "an" | "of" | "his" | "her" | "their" | "its" | "s" | "in" | "on" | "at" | "for" | "to" | "and" | "with")).collect();
+    k.sort();
+    k
+}
+
+/// True when `short` names the same person as `full`: its words appear in
+/// order in `full`, or it is the first or last word of `full`.
+fn names_same_person(short: &[String], full: &[String]) -> bool {
+    if short.is_empty() || full.is_empty() {
+        return false;
+    }
+    if short.len() == 1 {
+        return full.first() == short.first() || full.last() == short.first();
+    }
+    // in-order subsequence
+    let mut it = full.iter();
+    let subseq = short.iter().all(|w| it.any(|f| f == w));
+    subseq && (short.last() == full.last() || short.first() == full.first())
+}
+
+/// Tokens before a name that state it is an alias of the previous person.
+fn alias_cue(doc: &Document, m: &Mention) -> bool {
+    let toks = &doc.sentences[m.sentence].tokens;
+    let before: Vec<String> = toks[m.first.saturating_sub(3)..m.first].iter().map(|t| t.form.to_lowercase()).collect();
+    let b: Vec<&str> = before.iter().map(String::as_str).collect();
+    b.ends_with(&["name", ":"]) || b.ends_with(&["born"]) || b.ends_with(&["née"]) || b.ends_with(&["nee"]) || b.ends_with(&["aka"]) || b.ends_with(&["known", "as"]) || b.ends_with(&["name", "is"])
+}
+
+pub(super) fn resolve_names(doc: &Document, mentions: &[Mention], lex: &Lexicon, c: &mut Coref) {
+    // pass 1: full person names (two words or more) found in document order
+    for (mi, m) in mentions.iter().enumerate() {
+        if m.form != Form::Name || m.ty != NameType::Entity(EntityKind::Person) || words(&m.text).len() < 2 || alias_cue(doc, m) {
+            continue;
+        }
+        let w = words(&m.text);
+        let hit = c.chains.iter().rposition(|ch| {
+            let fw = words(&ch.label);
+            names_same_person(&w, &fw) || names_same_person(&fw, &w)
+        });
+        match hit {
+            Some(ci) => {
+                let ch = &mut c.chains[ci];
+                if w.len() > words(&ch.label).len() {
+                    ch.label = m.text.clone();
+                }
+                add_alias(ch, &m.text);
+                ch.mentions.push(mi);
+                c.refs[mi] = vec![ci];
+            }
+            None => {
+                c.chains.push(new_chain(EntityKind::Person, &m.text, mi, m.gender));
+                c.refs[mi] = vec![c.chains.len() - 1];
+            }
+        }
+    }
+    // pass 2: everything else, in order
+    let mut last_person: Option<usize> = None;
+    for (mi, m) in mentions.iter().enumerate() {
+        if m.form != Form::Name {
+            continue;
+        }
+        if !c.refs[mi].is_empty() {
+            last_person = c.refs[mi].first().copied();
+            continue;
+        }
+        let w = words(&m.text);
+        match m.ty {
+            NameType::Entity(EntityKind::Person) | NameType::Unknown => {
+                if alias_cue(doc, m) {
+                    if let Some(ci) = last_person {
+                        add_alias(&mut c.chains[ci], &m.text);
+                        c.chains[ci].mentions.push(mi);
+                        c.refs[mi] = vec![ci];
+                        continue;
+                    }
+                }
+                // a short name joins the most recently mentioned person who carries it
+                let hit = most_recent(c, mentions, mi, |ch| ch.kind == EntityKind::Person && names_same_person(&w, &words(&ch.label)) || ch.aliases.iter().any(|a| a.eq_ignore_ascii_case(&m.text)));
+                if let Some(ci) = hit {
+                    add_alias(&mut c.chains[ci], &m.text);
+                    c.chains[ci].mentions.push(mi);
+                    c.refs[mi] = vec![ci];
+                    if c.chains[ci].kind == EntityKind::Person {
+                        last_person = Some(ci);
+                    }
+                    continue;
+                }
+                // an organization known by this name ("the Post")
+                if let Some(ci) = c.chains.iter().position(|ch| ch.kind == EntityKind::Organization && ch.aliases.iter().any(|a| a.eq_ignore_ascii_case(&m.text))) {
+                    c.chains[ci].mentions.push(mi);
+                    c.refs[mi] = vec![ci];
+                    continue;
+                }
+                if m.ty == NameType::Entity(EntityKind::Person) {
+                    c.chains.push(new_chain(EntityKind::Person, &m.text, mi, m.gender));
+                    c.refs[mi] = vec![c.chains.len() - 1];
+                    last_person = Some(c.chains.len() - 1);
+                }
+            }
+            NameType::Entity(EntityKind::Organization) => {
+                let label = m.canonical.clone().unwrap_or_else(|| m.text.clone());
+                let key = norm_org(&label);
+                let alt = norm_org(&m.text);
+                let hit = c.chains.iter().position(|ch| ch.kind == EntityKind::Organization && ch.aliases.iter().any(|a| norm_org(a) == key || norm_org(a) == alt));
+                let ci = match hit {
+                    Some(ci) => ci,
+                    None => {
+                        c.chains.push(new_chain(EntityKind::Organization, &label, mi, Gender::Neuter));
+                        c.chains.len() - 1
+                    }
+                };
+                let ch = &mut c.chains[ci];
+                add_alias(ch, &m.text);
+                if !ch.mentions.contains(&mi) {
+                    ch.mentions.push(mi);
+                }
+                c.refs[mi] = vec![ci];
+                // an acronym defined right after: "the Democratic Party (DP)"
+                if let Some(acr) = acronym_after(doc, m) {
+                    add_alias(&mut c.chains[ci], &acr);
+                }
+            }
+            NameType::Entity(EntityKind::Event) => {
+                let key = event_key(&m.text);
+                let hit = c.chains.iter().position(|ch| ch.kind == EntityKind::Event && ch.aliases.iter().any(|a| event_key(a) == key));
+                let ci = match hit {
+                    Some(ci) => ci,
+                    None => {
+                        c.chains.push(new_chain(EntityKind::Event, &m.text, mi, Gender::Neuter));
+                        c.chains.len() - 1
+                    }
+                };
+                add_alias(&mut c.chains[ci], &m.text);
+                if !c.chains[ci].mentions.contains(&mi) {
+                    c.chains[ci].mentions.push(mi);
+                }
+                c.refs[mi] = vec![ci];
+            }
+        }
+    }
+    // acronyms used later join the organization that defined them
+    for (mi, m) in mentions.iter().enumerate() {
+        if m.form == Form::Name && c.refs[mi].is_empty() {
+            if let Some(ci) = c.chains.iter().position(|ch| ch.kind != EntityKind::Event && ch.aliases.iter().any(|a| a == &m.text)) {
+                c.chains[ci].mentions.push(mi);
+                c.refs[mi] = vec![ci];
+            }
+        }
+    }
+    // gender from first names, titles and role nouns of the chain's mentions
+    for ch in &mut c.chains {
+        if ch.kind != EntityKind::Person {
+            continue;
+        }
+        let mut votes = (0, 0);
+        for &mi in &ch.mentions {
+            match mentions[mi].gender {
+                Gender::Male => votes.0 += 1,
+                Gender::Female => votes.1 += 1,
+                _ => {}
+            }
+        }
+        if let Some(first) = ch.label.split_whitespace().next() {
+            match lex.first_name_gender(first) {
+                Some(Gender::Male) => votes.0 += 1,
+                Some(Gender::Female) => votes.1 += 1,
+                _ => {}
+            }
+        }
+        ch.gender = match votes {
+            (m, f) if m > f => Gender::Male,
+            (m, f) if f > m => Gender::Female,
+            _ => Gender::Unknown,
+        };
+    }
+}
+
+fn norm_org(s: &str) -> String {
+    words(s).into_iter().filter(|w| w != "the").collect::<Vec<_>>().join(" ")
+}
+
+fn acronym_after(doc: &Document, m: &Mention) -> Option<String> {
+    let toks = &doc.sentences[m.sentence].tokens;
+    let (open, acr, close) = (toks.get(m.last + 1)?, toks.get(m.last + 2)?, toks.get(m.last + 3)?);
+    let initials: String = m.text.split_whitespace().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).filter_map(|w| w.chars().next()).collect();
+    (open.form == "(" && close.form == ")" && acr.form.len() >= 2 && acr.form.chars().all(|c| c.is_ascii_uppercase()) && initials.starts_with(&acr.form[..1]))
+        .then(|| acr.form.clone())
+}
+
+/// The chain matching `pred` that was mentioned most recently before mention `mi`
+/// (or, failing that, the first one mentioned after it).
+fn most_recent(c: &Coref, mentions: &[Mention], mi: usize, pred: impl Fn(&Chain) -> bool) -> Option<usize> {
+    let cands: HashSet<usize> = c.chains.iter().enumerate().filter(|(_, ch)| pred(ch)).map(|(i, _)| i).collect();
+    if cands.is_empty() {
+        return None;
+    }
+    let at = mentions[mi].sentence;
+    let mut best: Option<(usize, usize)> = None; // (distance, chain)
+    for &ci in &cands {
+        for &m in &c.chains[ci].mentions {
+            let s = mentions[m].sentence;
+            let d = if s <= at { (at - s) * 2 } else { (s - at) * 2 + 1 };
+            if best.is_none_or(|(bd, _)| d < bd) {
+                best = Some((d, ci));
+            }
+        }
+    }
+    best.map(|(_, ci)| ci)
+}
+
+fn new_chain(kind: EntityKind, label: &str, mi: usize, gender: Gender) -> Chain {
+    Chain { kind, label: label.to_string(), aliases: vec![label.to_string()], mentions: vec![mi], gender, roles: Vec::new() }
+}
+
+fn add_alias(ch: &mut Chain, a: &str) {
+    if !ch.aliases.iter().any(|x| x == a) {
+        ch.aliases.push(a.to_string());
+    }
+}

@@ -1,0 +1,149 @@
+//! Described events: noun phrases headed by an event noun.
+//!
+//! "his 2020 presidential bid", "a 2006 Grammys after-party", "an interview
+//! with the New Yorker", "his run for the presidency", "the Battle of
+//! Chudnov". The label is the natural noun phrase without determiner or
+//! vague words, so that it reads the way a person names the event. A bare
+//! head ("the interview") needs a modifier or a complement to count.
+
+use super::{Form, Gender, Lexicon, Mention, NameType};
+use crate::doc::{Document, Sentence, Span, Upos};
+use crate::graph::EntityKind;
+
+const DETERMINERS: &[&str] = &["the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that", "these", "those", "whose"];
+const VAGUE: &[&str] = &["own", "new", "recent", "latest", "same", "other", "such", "big", "very"];
+const ADJECTIVES: &[&str] = &["presidential", "annual", "national", "public", "mass", "first", "last", "final", "second", "third", "former", "political", "military", "general", "special", "upcoming", "historic", "federal", "local", "primary", "live", "exclusive", "televised", "press", "state", "royal", "civil", "world", "joint", "official", "virtual", "invited", "summer", "winter", "spring", "autumn", "fall"];
+/// Prepositions that introduce an event's complement.
+const COMPLEMENTS: &[&str] = &["of", "with", "on", "against", "for", "to", "in", "at", "into"];
+/// Heads that need a complement or a modifier that is not a plain adjective.
+const WEAK: &[&str] = &["run", "campaign", "party", "address", "vote", "show", "visit", "performance", "speech", "meeting", "march", "strike", "attack", "trial", "talks", "hearing", "investigation", "bid"];
+
+fn is_modifier(t: &crate::doc::Token, tagged: bool) -> bool {
+    let f = t.form.as_str();
+    let l = f.to_lowercase();
+    if DETERMINERS.contains(&l.as_str()) || COMPLEMENTS.contains(&l.as_str()) || l == "and" {
+        return false;
+    }
+    if f.chars().all(|c| c.is_ascii_digit()) || f == "-" || f.chars().next().is_some_and(char::is_uppercase) {
+        return true;
+    }
+    if tagged {
+        return matches!(t.upos, Upos::Adj | Upos::Noun | Upos::Num | Upos::Propn);
+    }
+    ADJECTIVES.contains(&l.as_str()) || VAGUE.contains(&l.as_str()) || ["al", "ial", "ic", "ary", "ive", "ous"].iter().any(|s| l.ends_with(s) && l.len() > 5)
+}
+
+pub(super) fn find_events(doc: &Document, si: usize, s: &Sentence, lex: &Lexicon, names: &[Mention]) -> Vec<Mention> {
+    let toks = &s.tokens;
+    let tagged = toks.iter().any(|t| t.upos != Upos::X);
+    let in_name = |i: usize| names.iter().find(|m| m.first <= i && i <= m.last);
+    let mut out: Vec<Mention> = Vec::new();
+    for h in 0..toks.len() {
+        let head = toks[h].form.to_lowercase();
+        if !lex.event_common.contains(&head) || in_name(h).is_some() || out.iter().any(|m| m.first <= h && h <= m.last) {
+            continue;
+        }
+        if tagged && matches!(toks[h].upos, Upos::Verb | Upos::Aux | Upos::Adj) {
+            continue;
+        }
+        // a noun used as a verb after "to" or a pronoun ("to run", "they run")
+        if h > 0 && matches!(toks[h - 1].form.to_lowercase().as_str(), "to" | "will" | "would" | "i" | "we" | "they" | "you" | "can" | "could") {
+            continue;
+        }
+        // walk left over modifiers (and a possessor name before "'s")
+        let mut a = h;
+        let mut has_mod = false;
+        let mut det = false;
+        while a > 0 {
+            let t = &toks[a - 1];
+            let l = t.form.to_lowercase();
+            if DETERMINERS.contains(&l.as_str()) {
+                det = true;
+                break;
+            }
+            if l == "'s" || l == "'" {
+                break; // "West's own 2020 presidential bid": the possessor is not in the label
+            }
+            if let Some(m) = in_name(a - 1) {
+                // a name inside the phrase: "2006 Grammys after-party", "Montalvo arrest"
+                if m.ty == NameType::Entity(EntityKind::Organization) && m.last == a - 1 && toks.get(m.last + 1).is_some_and(|n| n.form != "-") && !lex.event_named.contains(&m.text.split_whitespace().last().unwrap_or("").to_lowercase()) {
+                    break;
+                }
+                a = m.first;
+                has_mod = true;
+                continue;
+            }
+            if is_modifier(t, tagged) {
+                if !VAGUE.contains(&l.as_str()) && t.form != "-" {
+                    has_mod = true;
+                }
+                a -= 1;
+            } else {
+                break;
+            }
+        }
+        let starts_np = det || a == 0 || (a > 0 && matches!(toks[a - 1].form.as_str(), "," | "(" | "\"" | "'s" | "'" | "at" | "in" | "during" | "after" | "before" | "of" | "on" | "for" | "from" | "to" | "with"));
+        if !starts_np {
+            continue;
+        }
+        // complement: "with the New Yorker", "for the presidency", "of Daniel Montalvo"
+        let mut b = h;
+        if let Some(p) = toks.get(h + 1) {
+            let pl = p.form.to_lowercase();
+            if COMPLEMENTS.contains(&pl.as_str()) {
+                let mut k = h + 2;
+                if k < toks.len() && DETERMINERS.contains(&toks[k].form.to_lowercase().as_str()) {
+                    k += 1;
+                }
+                let np_start = k;
+                while k < toks.len() && k - np_start < 6 {
+                    if let Some(m) = in_name(k) {
+                        k = m.last + 1;
+                        if toks.get(k).is_some_and(|t| t.form == "'s") && toks.get(k + 1).is_some_and(|t| is_modifier(t, tagged)) {
+                            k += 1; // "David Axelrod's The Axe Files"
+                            continue;
+                        }
+                        break;
+                    }
+                    let t = &toks[k];
+                    let cont = if tagged { matches!(t.upos, Upos::Noun | Upos::Propn | Upos::Adj | Upos::Num) } else { t.form.chars().next().is_some_and(char::is_alphanumeric) && !lex.common_words.contains(&t.form.to_lowercase()) || lex.event_common.contains(&t.form.to_lowercase()) || t.form.chars().next().is_some_and(char::is_uppercase) };
+                    if !cont {
+                        break;
+                    }
+                    k += 1;
+                }
+                if k > np_start {
+                    b = k - 1;
+                }
+            }
+        }
+        let weak = WEAK.contains(&head.as_str());
+        let has_pp = b > h;
+        if !(has_mod || has_pp) || (weak && !has_pp && !toks[a..h].iter().any(|t| t.form.chars().any(|c| c.is_ascii_digit() || c.is_uppercase()) || t.form == "-")) {
+            continue;
+        }
+        // "party" only as an after-party or a dated party
+        if head == "party" && !toks[a..h].iter().any(|t| t.form == "-" || t.form.chars().all(|c| c.is_ascii_digit())) {
+            continue;
+        }
+        // label: skip vague words at the front
+        while a < h && VAGUE.contains(&toks[a].form.to_lowercase().as_str()) {
+            a += 1;
+        }
+        let span = Span::new(toks[a].span.start, toks[b].span.end);
+        out.push(Mention {
+            sentence: si,
+            first: a,
+            last: b,
+            head: h,
+            span,
+            text: doc.text[span.start..span.end].replace('’', "'"),
+            form: Form::Name,
+            ty: NameType::Entity(EntityKind::Event),
+            gender: Gender::Neuter,
+            canonical: None,
+            roles: Vec::new(),
+        });
+    }
+    out
+}

@@ -1,0 +1,208 @@
+//! The word lists of the mention and coreference stages, parsed from `data/`.
+
+use crate::resources::{data, entries, word_set, LexiconError};
+use crate::text::Abbreviations;
+use std::collections::{HashMap, HashSet};
+
+/// Grammatical gender of a person or pronoun, as far as the text tells.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum Gender {
+    /// Male.
+    Male,
+    /// Female.
+    Female,
+    /// Not a person (organizations, events: "it").
+    Neuter,
+    /// Not known, or either.
+    #[default]
+    Unknown,
+}
+
+impl Gender {
+    fn parse(s: &str) -> Gender {
+        match s {
+            "m" => Gender::Male,
+            "f" => Gender::Female,
+            "n" => Gender::Neuter,
+            _ => Gender::Unknown,
+        }
+    }
+
+    /// True when the two genders can describe the same referent.
+    pub fn agrees(self, other: Gender) -> bool {
+        self == other || self == Gender::Unknown || other == Gender::Unknown
+    }
+}
+
+/// A personal pronoun's features.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PronounInfo {
+    /// 1, 2 or 3.
+    pub person: u8,
+    /// True for plural ("they", "we").
+    pub plural: bool,
+    /// Gender.
+    pub gender: Gender,
+}
+
+/// Word lists the mention and coreference stages read.
+#[derive(Debug)]
+pub struct Lexicon {
+    /// Abbreviations for the tokenizer and splitter.
+    pub abbreviations: Abbreviations,
+    /// Titles and honorifics with the gender they imply.
+    pub titles: HashMap<String, Gender>,
+    /// Personal pronouns.
+    pub pronouns: HashMap<String, PronounInfo>,
+    /// Last words that make a name an organization.
+    pub org_last: HashSet<String>,
+    /// First words that make a name an organization.
+    pub org_first: HashSet<String>,
+    /// Lower-case nouns after a name that make an organization ("Trump campaign").
+    pub org_after: HashSet<String>,
+    /// Party plurals and the party they stand for.
+    pub party_plurals: HashMap<String, String>,
+    /// Known organizations (lower case).
+    pub organizations: HashSet<String>,
+    /// Known places (lower case): not entities.
+    pub places: HashSet<String>,
+    /// Last words that make a name an event.
+    pub event_named: HashSet<String>,
+    /// First words that make a name an event.
+    pub event_first: HashSet<String>,
+    /// Common nouns heading a described event.
+    pub event_common: HashSet<String>,
+    /// Nouns describing people, with gender.
+    pub role_nouns: HashMap<String, Gender>,
+    /// First names with gender.
+    pub first_names: HashMap<String, Gender>,
+    /// Surnames.
+    pub surnames: HashSet<String>,
+    /// Ordinary English words.
+    pub common_words: HashSet<String>,
+    /// Capitalised words that are never names (months, days, forms of address).
+    pub non_names: HashSet<String>,
+    /// Nationality and religion adjectives.
+    pub demonyms: HashSet<String>,
+}
+
+fn gendered(file: &'static str, text: &str) -> Result<HashMap<String, Gender>, LexiconError> {
+    let mut m = HashMap::new();
+    for (line, l) in entries(text) {
+        let mut it = l.split_whitespace();
+        let (Some(w), Some(g), None) = (it.next(), it.next(), it.next()) else {
+            return Err(LexiconError { file, line, message: format!("expected 'WORD GENDER', found '{l}'") });
+        };
+        m.insert(w.to_lowercase(), Gender::parse(g));
+    }
+    Ok(m)
+}
+
+impl Lexicon {
+    /// Parses the embedded word lists.
+    pub fn load() -> Result<Self, LexiconError> {
+        let (f, t) = data!("lexicons/abbreviations.txt");
+        let abbreviations = Abbreviations::parse(f, t)?;
+        let (f, t) = data!("lexicons/titles.txt");
+        let titles = gendered(f, t)?;
+        let (f, t) = data!("lexicons/role_nouns.txt");
+        let role_nouns = gendered(f, t)?;
+        let (f, t) = data!("gazetteers/first_names.txt");
+        let first_names = gendered(f, t)?;
+
+        let (file, t) = data!("lexicons/pronouns.txt");
+        let mut pronouns = HashMap::new();
+        for (line, l) in entries(t) {
+            let p: Vec<&str> = l.split_whitespace().collect();
+            let ok = p.len() == 4 && matches!(p[1], "1" | "2" | "3") && matches!(p[2], "s" | "p");
+            if !ok {
+                return Err(LexiconError { file, line, message: format!("expected 'FORM PERSON NUMBER GENDER', found '{l}'") });
+            }
+            pronouns.insert(
+                p[0].to_string(),
+                PronounInfo { person: p[1].as_bytes()[0] - b'0', plural: p[2] == "p", gender: Gender::parse(p[3]) },
+            );
+        }
+
+        let (file, t) = data!("lexicons/org_heads.txt");
+        let (mut org_last, mut org_first, mut org_after, mut party_plurals) =
+            (HashSet::new(), HashSet::new(), HashSet::new(), HashMap::new());
+        for (line, l) in entries(t) {
+            let mut it = l.splitn(3, ' ');
+            match (it.next(), it.next(), it.next()) {
+                (Some("last"), Some(w), None) => drop(org_last.insert(w.to_lowercase())),
+                (Some("first"), Some(w), None) => drop(org_first.insert(w.to_lowercase())),
+                (Some("after"), Some(w), None) => drop(org_after.insert(w.to_lowercase())),
+                (Some("plural"), Some(w), Some(label)) => drop(party_plurals.insert(w.to_lowercase(), label.trim().to_string())),
+                _ => {
+                    return Err(LexiconError {
+                        file,
+                        line,
+                        message: format!("expected 'last|first|after WORD' or 'plural WORD LABEL', found '{l}'"),
+                    })
+                }
+            }
+        }
+
+        let (file, t) = data!("lexicons/event_heads.txt");
+        let (mut event_named, mut event_first, mut event_common) = (HashSet::new(), HashSet::new(), HashSet::new());
+        for (line, l) in entries(t) {
+            match l.split_once(' ') {
+                Some(("named", w)) => drop(event_named.insert(w.trim().to_lowercase())),
+                Some(("first", w)) => drop(event_first.insert(w.trim().to_lowercase())),
+                Some(("common", w)) => drop(event_common.insert(w.trim().to_lowercase())),
+                _ => {
+                    return Err(LexiconError { file, line, message: format!("expected 'named|first|common WORD', found '{l}'") })
+                }
+            }
+        }
+
+        Ok(Lexicon {
+            abbreviations,
+            titles,
+            pronouns,
+            org_last,
+            org_first,
+            org_after,
+            party_plurals,
+            organizations: word_set(data!("gazetteers/organizations.txt").1),
+            places: word_set(data!("gazetteers/places.txt").1),
+            event_named,
+            event_first,
+            event_common,
+            role_nouns,
+            first_names,
+            surnames: word_set(data!("gazetteers/surnames.txt").1),
+            common_words: word_set(data!("lexicons/common_words.txt").1),
+            non_names: word_set(data!("lexicons/non_names.txt").1),
+            demonyms: word_set(data!("lexicons/demonyms.txt").1),
+        })
+    }
+
+    /// Gender of a first name, if it is one.
+    pub fn first_name_gender(&self, w: &str) -> Option<Gender> {
+        self.first_names.get(&w.to_lowercase()).copied()
+    }
+
+    /// True when `w` is an ordinary English word (lower-cased lookup).
+    pub fn is_common(&self, w: &str) -> bool {
+        self.common_words.contains(&w.to_lowercase())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_load_with_expected_entries() {
+        let l = Lexicon::load().unwrap();
+        assert_eq!(l.titles["mrs"], Gender::Female);
+        assert_eq!(l.pronouns["their"], PronounInfo { person: 3, plural: true, gender: Gender::Unknown });
+        assert_eq!(l.first_name_gender("John"), Some(Gender::Male));
+        assert_eq!(l.party_plurals["democrats"], "Democratic Party");
+        assert!(l.org_last.contains("party") && l.event_common.contains("interview"));
+        assert!(l.surnames.contains("smith") && l.places.contains("china"));
+        assert!(l.is_common("The") && !l.is_common("Kanye"));
+    }
+}

@@ -1,0 +1,274 @@
+//! Name spans, pronouns and descriptions in one sentence.
+
+use super::{Form, Gender, Lexicon, Mention, NameType};
+use crate::doc::{Document, Sentence, Span, Upos};
+use crate::graph::EntityKind;
+
+/// Tokens that may join two capitalised parts of one name.
+const CONNECTORS: &[&str] = &["de", "van", "von", "der", "den", "bin", "ibn", "al", "la", "le", "du", "da", "di", "del", "dos", "&"];
+
+fn is_cap(form: &str) -> bool {
+    let mut cs = form.chars();
+    matches!(cs.next(), Some(c) if c.is_uppercase()) && form.chars().any(char::is_alphabetic)
+}
+
+fn is_initial(form: &str) -> bool {
+    let b = form.as_bytes();
+    (b.len() == 2 && b[0].is_ascii_uppercase() && b[1] == b'.') || (form.len() <= 6 && form.ends_with('.') && form.split('.').filter(|p| !p.is_empty()).all(|p| p.len() == 1 && p.chars().all(|c| c.is_ascii_uppercase())))
+}
+
+/// True for words in `non_names.txt`: months, days, forms of address.
+fn non_name(lex: &Lexicon, w: &str) -> bool {
+    lex.non_names.contains(&w.to_lowercase())
+}
+
+/// True when capitalisation carries little information: headlines in title case.
+fn title_case_sentence(s: &Sentence) -> bool {
+    let words: Vec<&str> = s.tokens.iter().map(|t| t.form.as_str()).filter(|f| f.chars().all(char::is_alphabetic) && f.len() > 3).collect();
+    words.len() >= 4 && words.iter().filter(|w| is_cap(w)).count() * 10 >= words.len() * 7
+}
+
+pub(super) fn find_names(doc: &Document, si: usize, s: &Sentence, lex: &Lexicon) -> Vec<Mention> {
+    let toks = &s.tokens;
+    let tagged = toks.iter().any(|t| t.upos != Upos::X);
+    let headline = title_case_sentence(s);
+    let mut out = Vec::new();
+    let mut i = 0;
+    // index of the first word of the sentence (after opening quotes/brackets)
+    let first_word = toks.iter().position(|t| t.form.chars().any(char::is_alphanumeric)).unwrap_or(0);
+    while i < toks.len() {
+        let f = toks[i].form.as_str();
+        if !(is_cap(f) || is_initial(f)) {
+            i += 1;
+            continue;
+        }
+        // grow the run
+        let start = i;
+        let mut end = i; // inclusive
+        let mut j = i + 1;
+        while j < toks.len() {
+            let g = toks[j].form.as_str();
+            if is_cap(g) || is_initial(g) {
+                end = j;
+                j += 1;
+            } else if j + 1 < toks.len() && is_cap(&toks[j + 1].form) && (CONNECTORS.contains(&g) || (g == "-" && toks[j - 1].span.end == toks[j].span.start && toks[j].span.end == toks[j + 1].span.start)) {
+                end = j + 1;
+                j += 2;
+            } else if g == "of" && j + 1 < toks.len() && of_joins(lex, &toks[start..=end].iter().map(|t| t.form.as_str()).collect::<Vec<_>>(), toks, j + 1) {
+                // "University of Oxford", "Battle of Chudnov", "Church of the Latter-day Saints"
+                let mut k = j + 1;
+                if toks[k].form.eq_ignore_ascii_case("the") {
+                    k += 1;
+                }
+                if k < toks.len() && is_cap(&toks[k].form) {
+                    end = k;
+                    j = k + 1;
+                } else {
+                    break;
+                }
+            } else {
+                break;
+            }
+        }
+        i = end + 1;
+        // a capitalised word glued to a following hyphen is a modifier ("EGOT-winning")
+        if end + 1 < toks.len() && toks[end + 1].form == "-" && toks[end + 1].span.start == toks[end].span.end && !toks.get(end + 2).is_some_and(|t| is_cap(&t.form)) {
+            continue;
+        }
+        if let Some(m) = make_name(doc, si, s, lex, start, end, start <= first_word, headline, tagged) {
+            out.push(m);
+        }
+    }
+    out
+}
+
+fn of_joins(lex: &Lexicon, left: &[&str], toks: &[crate::doc::Token], k: usize) -> bool {
+    let first = left.first().map(|w| w.to_lowercase()).unwrap_or_default();
+    let last = left.last().map(|w| w.to_lowercase()).unwrap_or_default();
+    let next_cap = toks.get(k).is_some_and(|t| is_cap(&t.form) && !t.form.eq_ignore_ascii_case("the"))
+        || (toks.get(k).is_some_and(|t| t.form.eq_ignore_ascii_case("the")) && toks.get(k + 1).is_some_and(|t| is_cap(&t.form)));
+    next_cap
+        && (lex.org_first.contains(&first) || lex.event_first.contains(&first) || lex.org_last.contains(&last) || lex.event_named.contains(&last))
+}
+
+#[allow(clippy::too_many_arguments)]
+fn make_name(doc: &Document, si: usize, s: &Sentence, lex: &Lexicon, start: usize, end: usize, at_start: bool, headline: bool, tagged: bool) -> Option<Mention> {
+    let toks = &s.tokens;
+    let mut a = start;
+    let mut gender = Gender::Unknown;
+    let mut titled = false;
+    // strip determiners, titles and sentence-initial ordinary words
+    while a <= end {
+        let w = toks[a].form.trim_end_matches('.').to_lowercase();
+        if w == "the" {
+            a += 1;
+        } else if let Some(&g) = lex.titles.get(&w) {
+            if a == end {
+                break; // "the President" alone: not a name
+            }
+            gender = if g == Gender::Unknown { gender } else { g };
+            titled = true;
+            a += 1;
+        } else if non_name(lex, &w) {
+            a += 1;
+        } else if a == start && at_start && lex.is_common(&w) && lex.first_name_gender(&w).is_none() {
+            let full: String = toks[a..=end].iter().map(|t| t.form.as_str()).collect::<Vec<_>>().join(" ").to_lowercase();
+            if lex.organizations.contains(&full) {
+                break;
+            }
+            a += 1;
+        } else {
+            break;
+        }
+    }
+    if a > end {
+        return None;
+    }
+    // trailing non-names ("Kanye West Monday")
+    let mut b = end;
+    while b > a && non_name(lex, &toks[b].form) {
+        b -= 1;
+    }
+    let words: Vec<&str> = toks[a..=b].iter().map(|t| t.form.as_str()).collect();
+    if words.len() > 8 {
+        return None;
+    }
+    let label = doc.text[toks[a].span.start..toks[b].span.end].replace('’', "'");
+    let lower = label.to_lowercase();
+    let first = words[0].to_lowercase();
+    let last = words[words.len() - 1].to_lowercase();
+    let mut canonical = None;
+    // what follows the name: "the Trump campaign" is an organization
+    let after = toks.get(b + 1).map(|t| t.form.to_lowercase()).unwrap_or_default();
+    let ty = if lex.org_after.contains(&after) && !lex.places.contains(&lower) || lex.org_after.contains(&after) && after == "government" {
+        canonical = Some(format!("{label} {after}"));
+        let m = mention(doc, si, s, a, b + 1, NameType::Entity(EntityKind::Organization), gender, canonical);
+        return Some(m);
+    } else if lex.organizations.contains(&lower) || lex.org_last.contains(&last) || lex.org_first.contains(&first) && words.len() > 1 {
+        NameType::Entity(EntityKind::Organization)
+    } else if let Some(party) = lex.party_plurals.get(&lower) {
+        canonical = Some(party.clone());
+        NameType::Entity(EntityKind::Organization)
+    } else if lex.event_named.contains(&last) && words.len() > 1 || lex.event_first.contains(&first) && words.len() > 1 {
+        NameType::Entity(EntityKind::Event)
+    } else if lex.places.contains(&lower) {
+        return None;
+    } else if titled || is_person_name(lex, &words) {
+        if gender == Gender::Unknown {
+            gender = lex.first_name_gender(&first).unwrap_or(Gender::Unknown);
+        }
+        NameType::Entity(EntityKind::Person)
+    } else if words.len() == 1 && words[0].len() >= 2 && words[0].len() <= 6 && words[0].chars().all(|c| c.is_ascii_uppercase() || c == '&') && !lex.first_names.contains_key(&first) {
+        // acronyms: NASA, BBC
+        NameType::Entity(EntityKind::Organization)
+    } else {
+        NameType::Unknown
+    };
+    if headline && ty == NameType::Unknown {
+        return None;
+    }
+    if tagged && ty == NameType::Unknown && !toks[a..=b].iter().any(|t| t.upos == Upos::Propn) {
+        return None;
+    }
+    Some(mention(doc, si, s, a, b, ty, gender, canonical))
+}
+
+/// A run of capitalised words that reads as a person's name.
+fn is_person_name(lex: &Lexicon, words: &[&str]) -> bool {
+    let first = words[0].to_lowercase();
+    let last = words[words.len() - 1].to_lowercase();
+    if lex.demonyms.contains(&first) || words.iter().any(|w| lex.places.contains(&w.to_lowercase())) && words.len() == 1 {
+        return false;
+    }
+    let looks = words.iter().all(|w| is_cap(w) || is_initial(w) || CONNECTORS.contains(w) || *w == "-");
+    if words.len() == 1 {
+        return false; // a lone word becomes a person only through an earlier full name (coref)
+    }
+    let common = words.iter().filter(|w| is_cap(w) && lex.is_common(w)).count();
+    looks && words.len() <= 5
+        && (lex.first_names.contains_key(&first) || (lex.surnames.contains(&last) && common < words.len()) || common == 0)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn mention(doc: &Document, si: usize, s: &Sentence, a: usize, b: usize, ty: NameType, gender: Gender, canonical: Option<String>) -> Mention {
+    let span = Span::new(s.tokens[a].span.start, s.tokens[b].span.end);
+    Mention {
+        sentence: si,
+        first: a,
+        last: b,
+        head: b,
+        span,
+        text: doc.text[span.start..span.end].replace('’', "'"),
+        form: Form::Name,
+        ty,
+        gender,
+        canonical,
+        roles: Vec::new(),
+    }
+}
+
+/// Pronouns, role descriptions ("the singer") and groups ("the pair"), and
+/// role nouns attached to names ("fellow rapper Big Sean").
+pub(super) fn find_pronouns_and_descriptions(si: usize, s: &Sentence, lex: &Lexicon, names: &[Mention]) -> Vec<Mention> {
+    let toks = &s.tokens;
+    let covered = |i: usize| names.iter().any(|m| m.first <= i && i <= m.last);
+    let mut out = Vec::new();
+    for (i, t) in toks.iter().enumerate() {
+        if covered(i) {
+            continue;
+        }
+        let lower = t.form.to_lowercase();
+        if let Some(&p) = lex.pronouns.get(&lower) {
+            if t.form == "US" || (lower == "i" && t.form != "I") {
+                continue;
+            }
+            out.push(simple(si, s, i, i, Form::Pronoun(p), p.gender));
+            continue;
+        }
+        // "the pair", "the two", "the couple"
+        if matches!(lower.as_str(), "pair" | "couple" | "duo" | "two") && i > 0 && toks[i - 1].form.eq_ignore_ascii_case("the") && !toks.get(i + 1).is_some_and(|n| n.form.chars().next().is_some_and(char::is_alphabetic) && !is_cap(&n.form) && n.form != "have" && n.form != "had" && n.form != "were") {
+            out.push(simple(si, s, i - 1, i, Form::Group, Gender::Unknown));
+            continue;
+        }
+        // "the singer", "the EGOT-winning singer", "the 43-year-old"
+        let role = if lower == "old" && i >= 2 && toks[i - 1].form == "-" { Some("year-old".to_string()) } else if lex.role_nouns.contains_key(&lower) { Some(lower.clone()) } else { None };
+        if let Some(role) = role {
+            let next_is_name = names.iter().any(|m| m.first == i + 1 || (m.first == i + 2 && toks[i + 1].form == ","));
+            let mut k = i;
+            let mut det = None;
+            while k > 0 && i - k < 6 {
+                k -= 1;
+                let w = toks[k].form.to_lowercase();
+                if w == "the" || w == "this" || w == "that" {
+                    det = Some(k);
+                    break;
+                }
+                if matches!(toks[k].upos, Upos::Verb | Upos::Aux | Upos::Adp) || matches!(w.as_str(), "," | "." | "a" | "an" | "and" | "of" | "with" | "to" | "his" | "her") {
+                    break;
+                }
+            }
+            if let (Some(d), false) = (det, next_is_name) {
+                let g = lex.role_nouns.get(&role).copied().unwrap_or(Gender::Unknown);
+                out.push(simple(si, s, d, i, Form::Description(role), g));
+            }
+        }
+    }
+    out
+}
+
+fn simple(si: usize, s: &Sentence, a: usize, b: usize, form: Form, gender: Gender) -> Mention {
+    let span = Span::new(s.tokens[a].span.start, s.tokens[b].span.end);
+    Mention {
+        sentence: si,
+        first: a,
+        last: b,
+        head: b,
+        span,
+        text: s.tokens[a..=b].iter().map(|t| t.form.as_str()).collect::<Vec<_>>().join(" "),
+        form,
+        ty: NameType::Unknown,
+        gender,
+        canonical: None,
+        roles: Vec::new(),
+    }
+}

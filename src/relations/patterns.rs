@@ -1,0 +1,384 @@
+//! Argument patterns: from a trigger in a sentence to (source, target) pairs.
+
+use super::args::{Arg, SentenceArgs};
+use super::polarity::Modality;
+use super::triggers::{Pattern, Sense};
+use super::{kinds_allowed, Found};
+use crate::doc::Span;
+use crate::graph::{EntityKind, RelationKind};
+use crate::mentions::Form;
+use crate::resources::Resources;
+
+const BE: &[&str] = &["is", "was", "are", "were", "be", "been", "being", "'s", "'re", "became", "become", "becomes", "remained", "remains"];
+const DETERMINERS: &[&str] = &["the", "a", "an"];
+
+/// A pair of arguments found by a pattern.
+struct Pair<'a> {
+    source: &'a Arg,
+    target: &'a Arg,
+    directed: bool,
+    confidence: f32,
+}
+
+fn pair<'a>(source: &'a Arg, target: &'a Arg, directed: bool, confidence: f32) -> Pair<'a> {
+    Pair { source, target, directed, confidence }
+}
+
+/// Finds every relation of one sentence.
+pub(super) fn sentence_relations(ctx: &SentenceArgs, res: &Resources, out: &mut Vec<Found>) {
+    if ctx.args.len() < 2 && !ctx.args.iter().any(|a| a.chains.len() > 1) {
+        return;
+    }
+    let n = ctx.forms.len();
+    let mut i = 0;
+    while i < n {
+        let matches = res.triggers.matches_at(&ctx.forms, i);
+        let Some(&(ti, len)) = matches.first() else {
+            i += 1;
+            continue;
+        };
+        let tr = &res.triggers.all[ti];
+        let end = i + len - 1;
+        // a trigger inside a name ("Sea Org", "Freedom Party") is not a trigger
+        if ctx.covering(i).is_some_and(|a| a.kind != EntityKind::Event || a.first < i) {
+            i += 1;
+            continue;
+        }
+        let mut modality = res.cues.modality(&ctx.forms, i, end);
+        if res.cues.is_ending(&tr.words[0]) {
+            modality.ended = true;
+        }
+        if !modality.hedged {
+            for sense in &tr.senses {
+                let before = out.len();
+                apply(ctx, sense, i, end, modality, out);
+                if out.len() > before {
+                    break; // the first sense that fits wins
+                }
+            }
+        }
+        i = end + 1;
+    }
+    implicit_participation(ctx, out);
+}
+
+fn looks_like_noun_use(ctx: &SentenceArgs, i: usize) -> bool {
+    i > 0 && (DETERMINERS.contains(&ctx.forms[i - 1].as_str()) || ctx.args.iter().any(|a| a.possessive && a.last + 1 == i) && !ctx.forms[i].ends_with("ing"))
+}
+
+fn is_passive(ctx: &SentenceArgs, i: usize, end: usize) -> bool {
+    let w = &ctx.forms[i];
+    let participle = w.ends_with("ed") || w.ends_with("en") || matches!(w.as_str(), "led" | "fought" | "won" | "held" | "met" | "taught" | "hit");
+    let be_before = (1..=3).any(|k| i >= k && BE.contains(&ctx.forms[i - k].as_str()));
+    participle && (be_before || ctx.forms.get(end + 1).is_some_and(|w| w == "by"))
+}
+
+fn apply(ctx: &SentenceArgs, sense: &Sense, i: usize, end: usize, m: Modality, out: &mut Vec<Found>) {
+    let mut pairs: Vec<Pair> = Vec::new();
+    match sense.pattern {
+        Pattern::Verb | Pattern::Event => {
+            if looks_like_noun_use(ctx, i) && sense.pattern == Pattern::Verb {
+                return;
+            }
+            if is_passive(ctx, i, end) {
+                // "B was backed by A"
+                let agents = ctx.prep_object(end, &["by"]);
+                for t in ctx.subjects_before(i) {
+                    for &s in &agents {
+                        pairs.push(pair(s, t, true, 0.7));
+                    }
+                }
+            } else {
+                let objects = ctx.objects_after(end);
+                for s in ctx.subjects_before(i) {
+                    for &t in &objects {
+                        pairs.push(pair(s, t, true, 0.75));
+                    }
+                }
+            }
+        }
+        Pattern::Mutual => {
+            let subjects = ctx.subjects_before(i);
+            let with = ctx.prep_object(end, &["with", "against"]);
+            if !with.is_empty() {
+                for &s in &subjects {
+                    for &t in &with {
+                        pairs.push(pair(s, t, false, 0.75));
+                    }
+                }
+            } else if subjects.len() >= 2 {
+                pairs.push(pair(subjects[1], subjects[0], false, 0.75));
+            } else if let Some(g) = subjects.first().filter(|a| a.chains.len() >= 2) {
+                group_pairs(ctx, g, sense, m, i, out);
+            }
+        }
+        Pattern::Noun => noun_pairs(ctx, sense, i, end, &mut pairs),
+        Pattern::Agent => {
+            // "A, a supporter of B" / "A is a critic of B"
+            let of = ctx.prep_object(end, &["of"]);
+            if let Some(s) = ctx.subject_before(i) {
+                for &t in &of {
+                    pairs.push(pair(s, t, true, 0.7));
+                }
+            }
+            // "B's critic A" / "his critic A"
+            if let Some(p) = ctx.possessor_before(i) {
+                for &a in ctx.objects_after(end).iter().take(1) {
+                    pairs.push(pair(a, p, true, 0.7));
+                }
+            }
+        }
+        Pattern::Member => member_pairs(ctx, sense, i, end, &mut pairs),
+    }
+    for p in pairs {
+        emit(ctx, sense, i, end, m, p, out);
+    }
+}
+
+fn emit(ctx: &SentenceArgs, sense: &Sense, i: usize, end: usize, m: Modality, p: Pair, out: &mut Vec<Found>) {
+    for &s in &p.source.chains {
+        for &t in &p.target.chains {
+            let (sk, tk) = (ctx.coref.chains[s].kind, ctx.coref.chains[t].kind);
+            if s == t || !kinds_allowed(sense.kind, sk, tk) {
+                continue;
+            }
+            let lo = p.source.first.min(p.target.first).min(i);
+            let hi = p.source.last.max(p.target.last).max(end);
+            out.push(Found {
+                source: s,
+                target: t,
+                kind: sense.kind,
+                role: sense.role,
+                directed: p.directed,
+                negated: m.negated,
+                ended: m.ended,
+                confidence: p.confidence * if p.source.chains.len() > 1 || p.target.chains.len() > 1 { 0.8 } else { 1.0 },
+                sentence: ctx.si,
+                evidence: evidence(ctx, lo, hi),
+            });
+        }
+    }
+}
+
+/// A group ("the pair", "we") as the subject of a mutual trigger: its members.
+fn group_pairs(ctx: &SentenceArgs, g: &Arg, sense: &Sense, m: Modality, i: usize, out: &mut Vec<Found>) {
+    let chains = &g.chains;
+    for x in 0..chains.len() {
+        for y in x + 1..chains.len() {
+            let (a, b) = (chains[x], chains[y]);
+            if !kinds_allowed(sense.kind, ctx.coref.chains[a].kind, ctx.coref.chains[b].kind) {
+                continue;
+            }
+            out.push(Found {
+                source: a,
+                target: b,
+                kind: sense.kind,
+                role: sense.role,
+                directed: false,
+                negated: m.negated,
+                ended: m.ended,
+                confidence: 0.6,
+                sentence: ctx.si,
+                evidence: evidence(ctx, g.first.min(i), g.last.max(i)),
+            });
+        }
+    }
+}
+
+/// Relational nouns: "his wife Chrissy Teigen", "John Legend (with wife Chrissy
+/// Teigen)", "a close friend of Peter", "X and Y were friends", "his fallout
+/// with West", "his support for Biden", "his former producer".
+fn noun_pairs<'a>(ctx: &'a SentenceArgs, sense: &Sense, i: usize, end: usize, pairs: &mut Vec<Pair<'a>>) {
+    let mutual = matches!(sense.kind, RelationKind::Disagreement) || sense.kind.always_symmetric();
+    let poss = ctx.possessor_before(i);
+    let named_after = ctx.at(end + 1).filter(|a| matches!(ctx.mentions[a.mention].form, Form::Name));
+    let with = ctx.prep_object(end, &["with", "between", "against", "for", "to", "toward", "towards"]);
+    let of = ctx.prep_object(end, &["of"]);
+    if let (Some(p), Some(b)) = (poss, named_after) {
+        pairs.push(pair(p, b, !mutual, 0.85)); // "his wife Chrissy Teigen"
+        return;
+    }
+    if let Some(p) = poss {
+        if !with.is_empty() {
+            for &t in &with {
+                pairs.push(pair(p, t, !mutual, 0.75)); // "his fallout with West", "his support for Biden"
+            }
+            return;
+        }
+    }
+    // "John Legend (with wife Chrissy Teigen)"
+    if i > 0 && ctx.forms[i - 1] == "with" {
+        if let (Some(b), Some(a)) = (named_after, ctx.subject_before(i - 1).or_else(|| ctx.args.iter().filter(|a| a.last + 3 >= i - 1 && a.last < i).last())) {
+            pairs.push(pair(a, b, !mutual, 0.8));
+            return;
+        }
+    }
+    // "a close friend of Peter" / "X was the brother of Y"
+    if !of.is_empty() {
+        if let Some(s) = ctx.subject_before(i) {
+            for &t in &of {
+                pairs.push(pair(s, t, !mutual, 0.7));
+            }
+            return;
+        }
+    }
+    // "X and Y were friends" / "the pair were friends"
+    let copula = i >= 1 && (1..=3).any(|k| i >= k && BE.contains(&ctx.forms[i - k].as_str()));
+    if copula && poss.is_none() {
+        let subjects = ctx.subjects_before(i);
+        if subjects.len() >= 2 {
+            pairs.push(pair(subjects[1], subjects[0], false, 0.75));
+            return;
+        }
+    }
+    // "X is Y's brother"
+    if copula {
+        if let (Some(p), Some(s)) = (poss, ctx.subject_before(i)) {
+            if p.mention != s.mention {
+                pairs.push(pair(p, s, !mutual, 0.75));
+                return;
+            }
+        }
+    }
+    // "B, A's wife" / "B, his producer"
+    if let Some(p) = poss {
+        if let Some(b) = ctx.args.iter().filter(|a| a.last + 2 == p.first && ctx.forms[a.last + 1] == ",").last() {
+            pairs.push(pair(p, b, !mutual, 0.75));
+        }
+    }
+}
+
+/// Membership: "X, CEO of Y", "Labour MP X", "a Scientology attorney, Kendrick
+/// Moxon", "X is a member of Y", "X, a representative for Y".
+fn member_pairs<'a>(ctx: &'a SentenceArgs, sense: &Sense, i: usize, end: usize, pairs: &mut Vec<Pair<'a>>) {
+    let is_org = |a: &&Arg| a.kind == EntityKind::Organization;
+    let is_person = |a: &&Arg| a.kind == EntityKind::Person;
+    // the organization: "of/for/at/with O" after, or "O N" / "O's N" right before
+    let mut orgs: Vec<&Arg> = ctx.prep_object(end, &["of", "for", "at", "with", "in", "from"]).into_iter().filter(is_org).collect();
+    if orgs.is_empty() {
+        let mut k = i;
+        while k > 0 && i - k < 3 {
+            k -= 1;
+            if let Some(a) = ctx.args.iter().find(|a| (a.last == k || (a.possessive && a.last + 1 == k)) && a.kind == EntityKind::Organization) {
+                orgs.push(a);
+                break;
+            }
+            if !(ctx.forms[k] == "'s" || ctx.forms[k].chars().next().is_some_and(char::is_alphabetic) && ctx.covering(k).is_none() && !matches!(ctx.forms[k].as_str(), "the" | "a" | "an" | "and" | "of")) {
+                break;
+            }
+        }
+    }
+    if orgs.is_empty() {
+        // verbs: "joined the Church", "founded Civic Passion", "worked for NASA"
+        if ctx.forms[i].ends_with("ed") || ctx.forms[i].ends_with('s') || !looks_like_noun_use(ctx, i) {
+            let objects: Vec<&Arg> = ctx.objects_after(end).into_iter().filter(is_org).collect();
+            if !objects.is_empty() {
+                if is_passive(ctx, i, end) {
+                    let agents: Vec<&Arg> = ctx.prep_object(end, &["by"]).into_iter().filter(is_person).collect();
+                    let _ = agents;
+                } else {
+                    for s in ctx.subjects_before(i).into_iter().filter(is_person) {
+                        for &o in &objects {
+                            pairs.push(pair(s, o, true, 0.7));
+                        }
+                    }
+                }
+                return;
+            }
+            // "the organization founded by L. Ron Hubbard"
+            if is_passive(ctx, i, end) {
+                if let Some(o) = ctx.args.iter().filter(|a| a.last < i && a.kind == EntityKind::Organization).last() {
+                    for p in ctx.prep_object(end, &["by"]).into_iter().filter(is_person) {
+                        pairs.push(pair(p, o, true, 0.65));
+                    }
+                }
+            }
+        }
+        return;
+    }
+    let _ = sense;
+    // the person: right after the noun ("attorney, Kendrick Moxon", "MP Jo Cox"), in
+    // apposition before ("X, a member of Y"), or the subject of a copula
+    let mut people: Vec<&Arg> = Vec::new();
+    let mut k = end + 1;
+    if orgs.iter().all(|o| o.first > end) {
+        // organization after: the person is before
+        if let Some(s) = ctx.subject_before(i).filter(is_person) {
+            people = ctx.coordinated_left(s).into_iter().filter(is_person).collect();
+        }
+    } else {
+        if ctx.forms.get(k).is_some_and(|w| w == ",") {
+            k += 1;
+        }
+        if let Some(a) = ctx.at(k).filter(is_person) {
+            people = ctx.coordinated_right(a).into_iter().filter(is_person).collect();
+        } else if let Some(s) = ctx.subject_before(i).filter(is_person) {
+            people.push(s);
+        }
+    }
+    for p in people {
+        for &o in &orgs {
+            pairs.push(pair(p, o, true, 0.7));
+        }
+    }
+}
+
+/// Participation without a trigger verb: "West's own 2020 presidential bid",
+/// "David Axelrod's The Axe Files", "West and Legend at a 2006 Grammys after-party".
+fn implicit_participation(ctx: &SentenceArgs, out: &mut Vec<Found>) {
+    let sense = Sense { kind: RelationKind::Participation, role: None, pattern: Pattern::Event };
+    for e in ctx.args.iter().filter(|a| a.kind == EntityKind::Event) {
+        let mut pairs: Vec<Pair> = Vec::new();
+        // possessor right before the event phrase
+        if let Some(p) = ctx.args.iter().find(|a| a.possessive && a.kind != EntityKind::Event && (a.last + 1 == e.first || a.last + 2 == e.first || (a.last + 3 == e.first && ctx.forms[a.last + 2] == "own"))) {
+            pairs.push(pair(p, e, true, 0.7));
+        }
+        // a possessor name inside the event phrase ("David Axelrod's The Axe Files")
+        for a in ctx.args.iter().filter(|a| a.possessive && a.kind == EntityKind::Person && a.first > e.first && a.last < e.last) {
+            pairs.push(pair(a, e, true, 0.6));
+        }
+        // "at / during / in EVENT": the clause's subject
+        if e.first >= 1 {
+            let mut k = e.first - 1;
+            while k > 0 && matches!(ctx.forms[k].as_str(), "a" | "an" | "the" | "his" | "her" | "their") {
+                k -= 1;
+            }
+            if matches!(ctx.forms[k].as_str(), "at" | "during" | "in" | "attended" | "attend" | "attends" | "to") {
+                let poss = if k > 0 { ctx.args.iter().find(|a| a.possessive && (a.last + 2 == k || a.last + 3 == k)) } else { None };
+                match poss {
+                    Some(p) => pairs.push(pair(p, e, true, 0.55)), // "his remarks during an episode"
+                    None => {
+                        for s in ctx.subjects_before(k + 1) {
+                            pairs.push(pair(s, e, true, 0.55));
+                        }
+                    }
+                }
+            }
+        }
+        // the speaker or subject of a speech verb with "in an interview"
+        for p in pairs {
+            emit(ctx, &sense, e.first, e.last, Modality::default(), p, out);
+        }
+    }
+}
+
+/// The evidence quote: the sentence, or at most about 25 words of it around
+/// the tokens `lo..=hi`.
+fn evidence(ctx: &SentenceArgs, lo: usize, hi: usize) -> Span {
+    let toks = &ctx.sent.tokens;
+    let words = |a: usize, b: usize| toks[a..=b].iter().filter(|t| t.form.chars().any(char::is_alphanumeric)).count();
+    let (mut a, mut b) = (0, toks.len() - 1);
+    if words(a, b) > 25 {
+        a = lo;
+        b = hi;
+        while words(a, b) < 25 && (a > 0 || b + 1 < toks.len()) {
+            if a > 0 {
+                a -= 1;
+            }
+            if b + 1 < toks.len() && words(a, b) < 25 {
+                b += 1;
+            }
+        }
+    }
+    Span::new(toks[a].span.start, toks[b].span.end)
+}

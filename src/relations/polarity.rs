@@ -1,0 +1,128 @@
+//! Polarity and modality of a trigger: negated, hedged, ended.
+//!
+//! Cues come from `data/lexicons/modality.txt`. A negation or hedge counts
+//! when only "light" words (auxiliaries, adverbs, determiners) stand between
+//! it and the trigger, so "didn't ruin his friendship" does not deny the
+//! friendship while "I didn't support him" denies the support. "haven't been
+//! friends since" is an ended relation, not a denied one. Questions and
+//! conditionals ("if", "whether") state nothing.
+
+use crate::resources::{data, entries, LexiconError};
+use std::collections::HashSet;
+
+/// How a relation statement is qualified.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Modality {
+    /// The relation is denied.
+    pub negated: bool,
+    /// The statement is speculation, a condition or a question: no relation.
+    pub hedged: bool,
+    /// The relation is over.
+    pub ended: bool,
+}
+
+/// Modality cue lists.
+#[derive(Debug, Default)]
+pub struct Cues {
+    negation: Vec<Vec<String>>,
+    hedge: Vec<Vec<String>>,
+    ended: Vec<Vec<String>>,
+    ending: HashSet<String>,
+    light: HashSet<String>,
+}
+
+impl Cues {
+    /// Parses `data/lexicons/modality.txt`.
+    pub fn load() -> Result<Self, LexiconError> {
+        let (file, text) = data!("lexicons/modality.txt");
+        let mut c = Cues::default();
+        for (line, l) in entries(text) {
+            let (k, v) = l.split_once(' ').ok_or_else(|| LexiconError { file, line, message: format!("expected 'CLASS WORDS', found '{l}'") })?;
+            let words: Vec<String> = v.split_whitespace().map(str::to_lowercase).collect();
+            match k {
+                "negation" => c.negation.push(words),
+                "hedge" => c.hedge.push(words),
+                "ended" => c.ended.push(words),
+                "ending" => drop(c.ending.insert(v.trim().to_lowercase())),
+                "light" => drop(c.light.insert(v.trim().to_lowercase())),
+                _ => return Err(LexiconError { file, line, message: format!("unknown class '{k}' (expected negation, hedge, ended, ending or light)") }),
+            }
+        }
+        Ok(c)
+    }
+
+    /// Whether a trigger's first word ends the relation ("divorced").
+    pub fn is_ending(&self, base: &str) -> bool {
+        self.ending.contains(base)
+    }
+
+    /// Cue `cue` ends at token `k` (inclusive) of `forms`.
+    fn cue_ends_at(cue: &[String], forms: &[String], k: usize) -> bool {
+        k + 1 >= cue.len() && cue.iter().rev().enumerate().all(|(j, w)| forms[k - j] == *w)
+    }
+
+    /// Looks left of the trigger at `start` (and right of its end) for cues.
+    /// `forms` are the sentence's lower-case token forms.
+    pub fn modality(&self, forms: &[String], start: usize, end: usize) -> Modality {
+        let mut m = Modality::default();
+        let mut k = start;
+        let mut steps = 0;
+        while k > 0 && steps < 6 {
+            k -= 1;
+            steps += 1;
+            let w = &forms[k];
+            if self.negation.iter().any(|c| Self::cue_ends_at(c, forms, k)) {
+                m.negated = true;
+            } else if self.hedge.iter().any(|c| Self::cue_ends_at(c, forms, k)) {
+                m.hedged = true;
+            } else if self.ended.iter().any(|c| Self::cue_ends_at(c, forms, k)) || (w == "-" && k > 0 && forms[k - 1] == "ex") {
+                m.ended = true;
+            } else if !self.light.contains(w.as_str()) && !w.ends_with("ly") {
+                break;
+            }
+        }
+        // "no longer": ended, not denied
+        if m.negated && start >= 2 && forms[start - 1] == "longer" {
+            m.negated = false;
+            m.ended = true;
+        }
+        // "haven't been friends since": ended, not denied
+        if m.negated && forms.get(end + 1).is_some_and(|w| w == "since") {
+            m.negated = false;
+            m.ended = true;
+        }
+        // a conditional anywhere earlier in the clause
+        if forms[..start].iter().rev().take_while(|w| !matches!(w.as_str(), "," | ";" | ":" | "\"" | "but")).any(|w| w == "if" || w == "whether" || w == "unless") {
+            m.hedged = true;
+        }
+        if forms.last().is_some_and(|w| w == "?") {
+            m.hedged = true;
+        }
+        m
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(s: &str, trigger: &str) -> Modality {
+        let forms: Vec<String> = s.split(' ').map(str::to_lowercase).collect();
+        let i = forms.iter().position(|w| w == trigger).unwrap();
+        Cues::load().unwrap().modality(&forms, i, i)
+    }
+
+    #[test]
+    fn negation_hedges_and_ended_on_real_sentences() {
+        assert!(check("he was very upset with me that I did n't support him", "support").negated);
+        assert!(!check("Donald Trump did n't ruin his friendship with Kanye West", "friendship").negated);
+        let m = check("and we have n't been friends since , really", "friends");
+        assert!(m.ended && !m.negated);
+        assert!(check("trying to connect with his former producer", "producer").ended);
+        assert!(check("I think he might support Biden", "support").hedged);
+        assert!(check("if he backs Trump , we lose", "backs").hedged);
+        assert!(check("would you support him ?", "support").hedged);
+        assert!(check("she refused to endorse him", "endorse").negated);
+        assert_eq!(check("Legend supported Joe Biden", "supported"), Modality::default());
+    }
+}
