@@ -100,7 +100,11 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     };
     let stdout = std::io::stdout();
     let mut lock = stdout.lock();
-    lock.write_all(out.as_bytes()).and_then(|_| lock.flush()).context("cannot write to stdout")
+    match lock.write_all(out.as_bytes()).and_then(|_| lock.flush()) {
+        // a closed pipe (`| head`) is the reader's choice, not a failure
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        r => r.context("cannot write to stdout"),
+    }
 }
 
 fn json_text(v: &serde_json::Value) -> String {

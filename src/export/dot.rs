@@ -141,7 +141,6 @@ pub fn to_dot_graph(graph: &Graph, opts: &DotOptions) -> DotGraph {
     ];
     if engine != "dot" {
         gattrs.push(attr("overlap", p("false")));
-        gattrs.push(attr("splines", p("true")));
     }
     if let Some(t) = &opts.title {
         gattrs.push(attr("label", q(t)));
@@ -193,21 +192,21 @@ pub fn to_dot_graph(graph: &Graph, opts: &DotOptions) -> DotGraph {
             .cmp(&(&b.source.id, &b.target.id, b.relation.kind, b.relation.negated, b.relation.directed))
             .then(a.index.cmp(&b.index))
     });
-    let mut rel_present = BTreeSet::new();
-    let mut negated_present = false;
+    let mut legend = Legend { kinds: kinds_present, ..Legend::default() };
     for e in &edges {
         let r = e.relation;
         let mut attrs = vec![attr("label", q(&edge_label(r))), attr("tooltip", q(&edge_tooltip(r)))];
         if r.negated {
-            negated_present = true;
+            legend.negated = true;
             attrs.push(attr("color", q(NEGATED_COLOR)));
             attrs.push(attr("fontcolor", q(NEGATED_COLOR)));
             attrs.push(attr("style", p("dotted")));
         } else {
-            rel_present.insert(r.kind);
+            legend.relations.insert(r.kind);
             attrs.push(attr("color", q(relation_color(r.kind))));
             attrs.push(attr("fontcolor", q(relation_color(r.kind))));
             if r.ended {
+                legend.ended = true;
                 attrs.push(attr("style", p("dashed")));
             }
         }
@@ -220,71 +219,113 @@ pub fn to_dot_graph(graph: &Graph, opts: &DotOptions) -> DotGraph {
         }));
     }
 
-    if !kinds_present.is_empty() || !rel_present.is_empty() || negated_present {
-        stmts.push(Stmt::Subgraph(legend(&kinds_present, &rel_present, negated_present)));
+    if !legend.kinds.is_empty() {
+        // `dot` lays clusters out well and can show real shapes and line
+        // styles; the other engines ignore clusters, so they get one table.
+        stmts.push(Stmt::Subgraph(if engine == "dot" { legend.cluster() } else { legend.table() }));
     }
     DotGraph::DiGraph { id: q("relgraph"), strict: false, stmts }
 }
 
-/// The legend cluster: one sample node per entity kind present and one
-/// sample edge per relation kind present.
-fn legend(
-    kinds: &BTreeSet<EntityKind>,
-    rels: &BTreeSet<RelationKind>,
+/// What the legend shows: the entity and relation kinds present, and
+/// whether negated or ended relations are drawn.
+#[derive(Default)]
+struct Legend {
+    kinds: BTreeSet<EntityKind>,
+    relations: BTreeSet<RelationKind>,
     negated: bool,
-) -> Subgraph {
-    let mut stmts = vec![Stmt::GAttribute(GraphAttributes::Graph(vec![
-        attr("label", q("Legend")),
-        attr("style", q("rounded")),
-        attr("color", q("#bbbbbb")),
-        attr("fontsize", p("11")),
-        attr("rank", p("sink")),
-    ]))];
-    for k in kinds {
-        let (shape, fill, border) = entity_style(*k);
-        stmts.push(Stmt::Node(Node::new(
-            NodeId(q(&format!("__legend_{k}")), None),
-            vec![
-                attr("label", q(k.as_str())),
-                attr("shape", p(shape)),
-                attr("fillcolor", q(fill)),
-                attr("color", q(border)),
-                attr("tooltip", q(&format!("entity kind: {k}"))),
-            ],
-        )));
+    ended: bool,
+}
+
+impl Legend {
+    /// (name, colour, line style) of each relation row.
+    fn rows(&self) -> Vec<(String, &'static str, &'static str)> {
+        let mut rows: Vec<_> =
+            self.relations.iter().map(|r| (r.as_str().to_string(), relation_color(*r), "solid")).collect();
+        if self.ended {
+            rows.push(("ended".into(), "#555555", "dashed"));
+        }
+        if self.negated {
+            rows.push(("negated".into(), NEGATED_COLOR, "dotted"));
+        }
+        rows
     }
-    let mut rows: Vec<(String, &str, &str)> =
-        rels.iter().map(|r| (r.as_str().to_string(), relation_color(*r), "solid")).collect();
-    if negated {
-        rows.push(("negated".into(), NEGATED_COLOR, "dotted"));
+
+    fn frame() -> Stmt {
+        Stmt::GAttribute(GraphAttributes::Graph(vec![
+            attr("label", q("Legend")),
+            attr("style", q("rounded")),
+            attr("color", q("#bbbbbb")),
+            attr("fontsize", p("11")),
+        ]))
     }
-    for (name, color, style) in rows {
-        let a = format!("__legend_{name}_a");
-        let b = format!("__legend_{name}_b");
-        for id in [&a, &b] {
+
+    /// A cluster with one sample node per entity kind and one sample edge
+    /// per relation kind.
+    fn cluster(&self) -> Subgraph {
+        let mut stmts = vec![Self::frame()];
+        for k in &self.kinds {
+            let (shape, fill, border) = entity_style(*k);
             stmts.push(Stmt::Node(Node::new(
-                NodeId(q(id), None),
+                NodeId(q(&format!("__legend_{k}")), None),
                 vec![
-                    attr("label", q("")),
-                    attr("shape", p("point")),
-                    attr("width", p("0.05")),
-                    attr("style", q("invis")),
+                    attr("label", q(k.as_str())),
+                    attr("shape", p(shape)),
+                    attr("fillcolor", q(fill)),
+                    attr("color", q(border)),
+                    attr("tooltip", q(&format!("entity kind: {k}"))),
                 ],
             )));
         }
-        stmts.push(Stmt::Edge(Edge {
-            ty: EdgeTy::Pair(Vertex::N(NodeId(q(&a), None)), Vertex::N(NodeId(q(&b), None))),
-            attributes: vec![
-                attr("label", q(&name)),
-                attr("color", q(color)),
-                attr("fontcolor", q(color)),
-                attr("style", p(style)),
-                attr("dir", p("none")),
-                attr("tooltip", q(&format!("relation kind: {name}"))),
-            ],
-        }));
+        for (name, color, style) in self.rows() {
+            let a = format!("__legend_{name}_a");
+            let b = format!("__legend_{name}_b");
+            for id in [&a, &b] {
+                stmts.push(Stmt::Node(Node::new(
+                    NodeId(q(id), None),
+                    vec![attr("label", q("")), attr("shape", p("point")), attr("style", q("invis"))],
+                )));
+            }
+            stmts.push(Stmt::Edge(Edge {
+                ty: EdgeTy::Pair(Vertex::N(NodeId(q(&a), None)), Vertex::N(NodeId(q(&b), None))),
+                attributes: vec![
+                    attr("label", q(&name)),
+                    attr("color", q(color)),
+                    attr("fontcolor", q(color)),
+                    attr("style", p(style)),
+                    attr("dir", p("none")),
+                    attr("tooltip", q(&format!("relation kind: {name}"))),
+                ],
+            }));
+        }
+        Subgraph { id: q("cluster_legend"), stmts }
     }
-    Subgraph { id: q("cluster_legend"), stmts }
+
+    /// A cluster holding a single node whose HTML-like label is a table of
+    /// the kinds (for layout engines that do not place clusters).
+    fn table(&self) -> Subgraph {
+        let mut html = String::from(
+            "<<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"3\">",
+        );
+        for k in &self.kinds {
+            let (shape, fill, _) = entity_style(*k);
+            html.push_str(&format!("<TR><TD BGCOLOR=\"{fill}\">{k} ({shape})</TD></TR>"));
+        }
+        for (name, color, style) in self.rows() {
+            let line = match style {
+                "dotted" => "&middot; &middot; &middot;",
+                "dashed" => "- - -",
+                _ => "&#8212;&#8212;",
+            };
+            html.push_str(&format!("<TR><TD ALIGN=\"LEFT\"><FONT COLOR=\"{color}\">{line} {name}</FONT></TD></TR>"));
+        }
+        html.push_str("</TABLE>>");
+        let node = Node::new(
+            NodeId(q("__legend"), None),
+            vec![attr("label", Id::Html(html)), attr("shape", p("plain")), attr("style", q(""))],
+        );
+        Subgraph { id: q("cluster_legend"), stmts: vec![Self::frame(), Stmt::Node(node)] }
+    }
 }
 
 /// The graph as DOT text (deterministic: same graph, same bytes).
@@ -433,6 +474,10 @@ mod tests {
         }
         assert!(to_dot(&g, &DotOptions::default()).contains("layout=\"sfdp\""));
         let forced = DotOptions { layout: Some("neato".into()), ..Default::default() };
-        assert!(to_dot(&g, &forced).contains("layout=\"neato\""));
+        let neato = to_dot(&g, &forced);
+        assert!(neato.contains("layout=\"neato\""));
+        // engines other than dot get the legend as one table node
+        assert!(neato.contains("\"__legend\"[label=<<TABLE"), "{neato}");
+        assert!(neato.contains("person (ellipse)"));
     }
 }

@@ -133,9 +133,11 @@ pub fn write_graph(
         None => {
             let stdout = std::io::stdout();
             let mut lock = stdout.lock();
-            lock.write_all(&bytes)
-                .and_then(|_| lock.flush())
-                .context("cannot write to stdout")?;
+            match lock.write_all(&bytes).and_then(|_| lock.flush()) {
+                // a closed pipe (`| head`) is the reader's choice, not a failure
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+                r => r.context("cannot write to stdout")?,
+            }
         }
     }
     Ok(())
