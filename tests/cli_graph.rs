@@ -8,7 +8,9 @@ use std::process::{Command, Output};
 const BIN: &str = env!("CARGO_BIN_EXE_relgraph");
 
 fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
 }
 
 /// A fresh scratch directory for one test.
@@ -33,13 +35,24 @@ fn stderr(o: &Output) -> String {
 
 fn ok(args: &[&str]) -> Output {
     let o = run(args);
-    assert!(o.status.success(), "relgraph {args:?} failed:\n{}{}", stdout(&o), stderr(&o));
+    assert!(
+        o.status.success(),
+        "relgraph {args:?} failed:\n{}{}",
+        stdout(&o),
+        stderr(&o)
+    );
     o
 }
 
 fn fails(args: &[&str]) -> String {
     let o = run(args);
-    assert_eq!(o.status.code(), Some(1), "relgraph {args:?} should exit 1:\n{}{}", stdout(&o), stderr(&o));
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "relgraph {args:?} should exit 1:\n{}{}",
+        stdout(&o),
+        stderr(&o)
+    );
     stderr(&o)
 }
 
@@ -48,7 +61,13 @@ fn merged(dir: &Path) -> PathBuf {
     let out = dir.join("merged.json");
     let a = fixture("legend_west_a.json");
     let b = fixture("legend_west_b.json");
-    ok(&["merge", a.to_str().unwrap(), b.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    ok(&[
+        "merge",
+        a.to_str().unwrap(),
+        b.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
     out
 }
 
@@ -62,19 +81,42 @@ fn merge_joins_people_and_accumulates_evidence() {
     let out = dir.join("merged.json");
     let a = fixture("legend_west_a.json");
     let b = fixture("legend_west_b.json");
-    let o = ok(&["merge", a.to_str().unwrap(), b.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    let o = ok(&[
+        "merge",
+        a.to_str().unwrap(),
+        b.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
     let summary = stderr(&o);
-    assert!(summary.contains("2 documents") && summary.contains("8 nodes") && summary.contains("11 edges"), "{summary}");
+    assert!(
+        summary.contains("2 documents")
+            && summary.contains("8 nodes")
+            && summary.contains("11 edges"),
+        "{summary}"
+    );
     let g = read_json(&out);
-    assert_eq!(g["graph"]["documents"], serde_json::json!(["legend_west_a", "legend_west_b"]));
+    assert_eq!(
+        g["graph"]["documents"],
+        serde_json::json!(["legend_west_a", "legend_west_b"])
+    );
     let nodes = g["nodes"].as_array().unwrap();
     let ids: Vec<&str> = nodes.iter().map(|n| n["id"].as_str().unwrap()).collect();
-    assert_eq!(ids.iter().filter(|i| **i == "john_legend").count(), 1, "{ids:?}");
+    assert_eq!(
+        ids.iter().filter(|i| **i == "john_legend").count(),
+        1,
+        "{ids:?}"
+    );
     assert_eq!(ids.iter().filter(|i| **i == "kanye_west").count(), 1);
     // "Trump" of the second document joined "Donald Trump" of the first
     assert!(!ids.contains(&"trump"), "{ids:?}");
     let trump = nodes.iter().find(|n| n["id"] == "donald_trump").unwrap();
-    let docs: Vec<&str> = trump["mentions"].as_array().unwrap().iter().map(|m| m["doc"].as_str().unwrap()).collect();
+    let docs: Vec<&str> = trump["mentions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["doc"].as_str().unwrap())
+        .collect();
     assert!(docs.contains(&"legend_west_a") && docs.contains(&"legend_west_b"));
     // the ended friendship is stated in both documents: one edge, two pieces of evidence
     let edges = g["edges"].as_array().unwrap();
@@ -93,28 +135,64 @@ fn query_neighbors_table() {
     let g = merged(&dir);
     let o = ok(&["query", g.to_str().unwrap(), "neighbors", "John Legend"]);
     let out = stdout(&o);
-    assert!(out.contains("John Legend (person, id john_legend): 6 relations"), "{out}");
-    let header = out.lines().find(|l| l.starts_with("RELATION")).expect("header");
+    assert!(
+        out.contains("John Legend (person, id john_legend): 6 relations"),
+        "{out}"
+    );
+    let header = out
+        .lines()
+        .find(|l| l.starts_with("RELATION"))
+        .expect("header");
     for col in ["DIRECTION", "ENTITY", "KIND", "FLAGS", "EVIDENCE"] {
         assert!(header.contains(col), "{header}");
     }
     // the columns line up: every row has its ENTITY at the header's offset
     let at = header.find("ENTITY").unwrap();
-    let rows: Vec<&str> = out.lines().skip_while(|l| !l.starts_with("RELATION")).skip(1).collect();
+    let rows: Vec<&str> = out
+        .lines()
+        .skip_while(|l| !l.starts_with("RELATION"))
+        .skip(1)
+        .collect();
     assert_eq!(rows.len(), 6);
     for r in &rows {
-        assert!(r.chars().nth(at).is_some_and(|c| c != ' '), "misaligned: {r}");
+        assert!(
+            r.chars().nth(at).is_some_and(|c| c != ' '),
+            "misaligned: {r}"
+        );
     }
-    let denial = rows.iter().find(|r| r.contains("not support")).expect("negated edge listed");
-    assert!(denial.contains("Kanye West") && denial.contains("negated"), "{denial}");
-    assert!(denial.contains("[legend_west_b]") && denial.contains("didn’t support him"), "{denial}");
+    let denial = rows
+        .iter()
+        .find(|r| r.contains("not support"))
+        .expect("negated edge listed");
+    assert!(
+        denial.contains("Kanye West") && denial.contains("negated"),
+        "{denial}"
+    );
+    assert!(
+        denial.contains("[legend_west_b]") && denial.contains("didn’t support him"),
+        "{denial}"
+    );
     let biden = rows.iter().find(|r| r.contains("Joe Biden")).unwrap();
     assert!(biden.contains("-> outgoing"), "{biden}");
     // --kind filters
-    let o = ok(&["query", g.to_str().unwrap(), "neighbors", "west", "--kind", "disagreement"]);
+    let o = ok(&[
+        "query",
+        g.to_str().unwrap(),
+        "neighbors",
+        "west",
+        "--kind",
+        "disagreement",
+    ]);
     let out = stdout(&o);
-    assert!(out.contains("Kanye West (person, id kanye_west): 3 relations of kind disagreement"), "{out}");
-    assert!(!out.lines().any(|l| l.starts_with("support") || l.starts_with("not support")), "{out}");
+    assert!(
+        out.contains("Kanye West (person, id kanye_west): 3 relations of kind disagreement"),
+        "{out}"
+    );
+    assert!(
+        !out.lines()
+            .any(|l| l.starts_with("support") || l.starts_with("not support")),
+        "{out}"
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }
 
@@ -130,7 +208,10 @@ fn query_neighbors_json() {
     assert_eq!(ns[0]["to"]["id"], "kanye_west");
     assert_eq!(ns[0]["kind"], "support");
     assert_eq!(ns[0]["direction"], "incoming");
-    assert!(ns[0]["evidence"][0]["text"].as_str().unwrap().contains("his supporting Trump"));
+    assert!(ns[0]["evidence"][0]["text"]
+        .as_str()
+        .unwrap()
+        .contains("his supporting Trump"));
     let _ = std::fs::remove_dir_all(&dir);
 }
 
@@ -138,23 +219,66 @@ fn query_neighbors_json() {
 fn query_path_table_and_json() {
     let dir = scratch("path");
     let g = merged(&dir);
-    let o = ok(&["query", g.to_str().unwrap(), "path", "Chrissy Teigen", "the Trump campaign"]);
+    let o = ok(&[
+        "query",
+        g.to_str().unwrap(),
+        "path",
+        "Chrissy Teigen",
+        "the Trump campaign",
+    ]);
     let out = stdout(&o);
-    assert!(out.contains("path from Chrissy Teigen to the Trump campaign: 3 steps"), "{out}");
-    assert!(out.lines().any(|l| l.starts_with("STEP") && l.contains("EVIDENCE")), "{out}");
-    assert!(out.lines().any(|l| l.starts_with("3 ") && l.contains("<-") && l.contains("the Trump campaign")), "{out}");
+    assert!(
+        out.contains("path from Chrissy Teigen to the Trump campaign: 3 steps"),
+        "{out}"
+    );
+    assert!(
+        out.lines()
+            .any(|l| l.starts_with("STEP") && l.contains("EVIDENCE")),
+        "{out}"
+    );
+    assert!(
+        out.lines()
+            .any(|l| l.starts_with("3 ") && l.contains("<-") && l.contains("the Trump campaign")),
+        "{out}"
+    );
 
-    let o = ok(&["query", g.to_str().unwrap(), "path", "chrissy teigen", "Biden", "--json"]);
+    let o = ok(&[
+        "query",
+        g.to_str().unwrap(),
+        "path",
+        "chrissy teigen",
+        "Biden",
+        "--json",
+    ]);
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON output");
     let path = v["path"].as_array().expect("a path");
-    let hops: Vec<(&str, &str)> =
-        path.iter().map(|h| (h["kind"].as_str().unwrap(), h["to"]["id"].as_str().unwrap())).collect();
+    let hops: Vec<(&str, &str)> = path
+        .iter()
+        .map(|h| (h["kind"].as_str().unwrap(), h["to"]["id"].as_str().unwrap()))
+        .collect();
     assert_eq!(hops, [("family", "john_legend"), ("support", "joe_biden")]);
 
     // no path: not an error, said plainly
-    let o = ok(&["query", g.to_str().unwrap(), "path", "chrissy teigen", "Big Sean", "--kind", "family"]);
+    let o = ok(&[
+        "query",
+        g.to_str().unwrap(),
+        "path",
+        "chrissy teigen",
+        "Big Sean",
+        "--kind",
+        "family",
+    ]);
     assert!(stdout(&o).contains("no path between Chrissy Teigen and Big Sean of kind family"));
-    let o = ok(&["query", g.to_str().unwrap(), "path", "chrissy teigen", "Big Sean", "--kind", "family", "--json"]);
+    let o = ok(&[
+        "query",
+        g.to_str().unwrap(),
+        "path",
+        "chrissy teigen",
+        "Big Sean",
+        "--kind",
+        "family",
+        "--json",
+    ]);
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert!(v["path"].is_null());
     let _ = std::fs::remove_dir_all(&dir);
@@ -164,7 +288,12 @@ fn query_path_table_and_json() {
 fn unknown_name_lists_candidates() {
     let dir = scratch("unknown");
     let g = merged(&dir);
-    let err = fails(&["query", g.to_str().unwrap(), "neighbors", "Kanye Omari West"]);
+    let err = fails(&[
+        "query",
+        g.to_str().unwrap(),
+        "neighbors",
+        "Kanye Omari West",
+    ]);
     assert!(err.contains("no entity named 'Kanye Omari West'"), "{err}");
     assert!(err.contains("Kanye West (person, id kanye_west)"), "{err}");
     let err = fails(&["query", g.to_str().unwrap(), "path", "Legend", "Sean Combs"]);
@@ -180,9 +309,15 @@ fn export_dot_to_stdout_and_file() {
     let o = ok(&["export", a.to_str().unwrap(), "--format", "dot"]);
     let dot = stdout(&o);
     assert!(dot.starts_with("digraph \"relgraph\" {"), "{dot}");
-    assert!(dot.contains("\"john_legend\"[label=\"John Legend\" shape=ellipse"), "{dot}");
+    assert!(
+        dot.contains("\"john_legend\"[label=\"John Legend\" shape=ellipse"),
+        "{dot}"
+    );
     assert!(dot.contains("label=\"family (spouse)\""));
-    assert!(dot.contains("\\\"sellout s***\\\""), "quotes in evidence are escaped");
+    assert!(
+        dot.contains("\\\"sellout s***\\\""),
+        "quotes in evidence are escaped"
+    );
     assert!(dot.contains("subgraph \"cluster_legend\""));
     // default format without -o is dot; same bytes every time
     let again = ok(&["export", a.to_str().unwrap()]);
@@ -190,7 +325,10 @@ fn export_dot_to_stdout_and_file() {
     // negated edges only with --show-negated
     let b = fixture("legend_west_b.json");
     assert!(!stdout(&ok(&["export", b.to_str().unwrap()])).contains("not support"));
-    assert!(stdout(&ok(&["export", b.to_str().unwrap(), "--show-negated"])).contains("label=\"not support\""));
+    assert!(
+        stdout(&ok(&["export", b.to_str().unwrap(), "--show-negated"]))
+            .contains("label=\"not support\"")
+    );
     // format from the -o extension
     let dir = scratch("export-dot");
     let out = dir.join("g.gv");
@@ -217,25 +355,54 @@ fn export_svg_draws_the_graph() {
     let dir = scratch("export-svg");
     let g = merged(&dir);
     let out = dir.join("sub/graph.svg");
-    let o = ok(&["export", g.to_str().unwrap(), "--format", "svg", "-o", out.to_str().unwrap()]);
+    let o = ok(&[
+        "export",
+        g.to_str().unwrap(),
+        "--format",
+        "svg",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
     assert!(stderr(&o).contains("wrote"));
     let svg = std::fs::read_to_string(&out).expect("svg written");
     assert!(svg.contains("<svg"), "not an SVG");
-    for label in ["John Legend", "Kanye West", "Chrissy Teigen", "Donald Trump", "Joe Biden", "the Trump campaign"] {
+    for label in [
+        "John Legend",
+        "Kanye West",
+        "Chrissy Teigen",
+        "Donald Trump",
+        "Joe Biden",
+        "the Trump campaign",
+    ] {
         assert!(svg.contains(label), "{label} missing from the SVG");
     }
     // no temporary file left beside it
-    let left: Vec<_> = std::fs::read_dir(dir.join("sub")).unwrap().filter_map(|e| e.ok()).map(|e| e.file_name()).collect();
+    let left: Vec<_> = std::fs::read_dir(dir.join("sub"))
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name())
+        .collect();
     assert_eq!(left.len(), 1, "{left:?}");
     // a missing Graphviz is a clear error and writes nothing
     let missing = dir.join("none.svg");
     let o = Command::new(BIN)
-        .args(["export", g.to_str().unwrap(), "-o", missing.to_str().unwrap()])
+        .args([
+            "export",
+            g.to_str().unwrap(),
+            "-o",
+            missing.to_str().unwrap(),
+        ])
         .env("PATH", dir.join("empty-path"))
         .output()
         .unwrap();
     assert_eq!(o.status.code(), Some(1));
-    assert!(stderr(&o).contains("Graphviz 'dot' not found on PATH; install it with `sudo apt-get install graphviz`"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains(
+            "Graphviz 'dot' not found on PATH; install it with `sudo apt-get install graphviz`"
+        ),
+        "{}",
+        stderr(&o)
+    );
     assert!(!missing.exists());
     let _ = std::fs::remove_dir_all(&dir);
 }
@@ -251,7 +418,13 @@ fn malformed_json_names_file_line_and_column() {
     for args in [
         vec!["query", bad_s, "neighbors", "Legend"],
         vec!["export", bad_s, "--format", "dot"],
-        vec!["merge", good.to_str().unwrap(), bad_s, "-o", out.to_str().unwrap()],
+        vec![
+            "merge",
+            good.to_str().unwrap(),
+            bad_s,
+            "-o",
+            out.to_str().unwrap(),
+        ],
     ] {
         let err = fails(&args);
         assert!(err.contains(&want), "{args:?}: {err}");
@@ -269,7 +442,10 @@ fn missing_file_is_a_clear_error() {
         vec!["merge", "no/such/graph.json"],
     ] {
         let err = fails(&args);
-        assert!(err.contains("cannot read graph file no/such/graph.json: No such file"), "{args:?}: {err}");
+        assert!(
+            err.contains("cannot read graph file no/such/graph.json: No such file"),
+            "{args:?}: {err}"
+        );
     }
 }
 
@@ -277,6 +453,10 @@ fn missing_file_is_a_clear_error() {
 fn help_has_examples() {
     for cmd in ["merge", "query", "export"] {
         let o = ok(&[cmd, "--help"]);
-        assert!(stdout(&o).contains("EXAMPLES:"), "{cmd} --help:\n{}", stdout(&o));
+        assert!(
+            stdout(&o).contains("EXAMPLES:"),
+            "{cmd} --help:\n{}",
+            stdout(&o)
+        );
     }
 }

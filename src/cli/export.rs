@@ -50,7 +50,11 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     };
     // The error names the file (and line:column for bad JSON) already.
     let graph = read_json_file(&args.input).map_err(|e| anyhow::anyhow!("{e}"))?;
-    let opts = DotOptions { show_negated: args.show_negated, layout: args.layout, title: args.title };
+    let opts = DotOptions {
+        show_negated: args.show_negated,
+        layout: args.layout,
+        title: args.title,
+    };
     write_graph(&graph, format, &opts, args.output.as_deref())?;
     if let Some(out) = &args.output {
         eprintln!(

@@ -31,7 +31,12 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     }
     let n_inputs = graphs.len();
     let merged = merge(graphs);
-    write_graph(&merged, Format::Json, &DotOptions::default(), args.output.as_deref())?;
+    write_graph(
+        &merged,
+        Format::Json,
+        &DotOptions::default(),
+        args.output.as_deref(),
+    )?;
     let dest = match &args.output {
         Some(p) => p.display().to_string(),
         None => "stdout".to_string(),

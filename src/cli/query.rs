@@ -12,7 +12,8 @@ use std::path::PathBuf;
     relgraph query corpus.json neighbors \"John Legend\"\n  \
     relgraph query corpus.json neighbors West --kind support --json\n  \
     relgraph query corpus.json path Legend Trump\n  \
-    relgraph query corpus.json path \"Chrissy Teigen\" \"Joe Biden\" --kind family\n\n\
+    relgraph query corpus.json path \"Chrissy Teigen\" \"Joe Biden\" --json\n  \
+    relgraph query corpus.json path West Biden --kind support\n\n\
     Names match a label, id or alias, ignoring case, punctuation and a leading \"the\". \
     An unknown or ambiguous name is an error (exit 1) that lists the candidates. \
     Denied relations are listed with the flag 'negated' (\"X did NOT support Y\") \
@@ -30,11 +31,14 @@ pub struct Args {
 #[derive(clap::Subcommand, Debug)]
 pub enum Query {
     /// List the relations of one entity, either direction.
-    #[command(after_help = "EXAMPLE:\n  relgraph query corpus.json neighbors \"Kanye West\" --kind disagreement")]
+    #[command(
+        after_help = "EXAMPLE:\n  relgraph query corpus.json neighbors \"Kanye West\" --kind disagreement"
+    )]
     Neighbors {
         /// Entity name, alias or id.
         name: String,
-        /// Only relations of this kind.
+        /// Only relations of this kind: friendship, family, romance, collaboration,
+        /// support, disagreement, participation, membership.
         #[arg(long, value_name = "KIND", value_parser = parse_kind)]
         kind: Option<RelationKind>,
         /// Print JSON instead of a table.
@@ -48,7 +52,8 @@ pub enum Query {
         from: String,
         /// Entity to reach.
         to: String,
-        /// Only walk relations of this kind.
+        /// Only walk relations of this kind: friendship, family, romance, collaboration,
+        /// support, disagreement, participation, membership.
         #[arg(long, value_name = "KIND", value_parser = parse_kind)]
         kind: Option<RelationKind>,
         /// Print JSON instead of a table.
@@ -82,7 +87,12 @@ pub fn run(args: Args) -> anyhow::Result<()> {
                 neighbors_table(&graph, graph.entity(n), kind, &hops)
             }
         }
-        Query::Path { from, to, kind, json } => {
+        Query::Path {
+            from,
+            to,
+            kind,
+            json,
+        } => {
             let a = find_entity(&graph, &from)?;
             let b = find_entity(&graph, &to)?;
             let path = shortest_path(&graph, a, b, kind);
@@ -94,7 +104,13 @@ pub fn run(args: Args) -> anyhow::Result<()> {
                     "path": path.as_ref().map(|p| p.iter().map(|h| h.to_json(&graph)).collect::<Vec<_>>()),
                 }))
             } else {
-                path_table(&graph, graph.entity(a), graph.entity(b), kind, path.as_deref())
+                path_table(
+                    &graph,
+                    graph.entity(a),
+                    graph.entity(b),
+                    kind,
+                    path.as_deref(),
+                )
             }
         }
     };
@@ -119,7 +135,9 @@ fn entity_json(e: &Entity) -> serde_json::Value {
 
 /// "[doc] first evidence sentence", shortened to about [`EVIDENCE_CHARS`] characters.
 fn evidence_cell(h: &Hop<'_>) -> String {
-    let Some(ev) = h.evidence().first() else { return String::new() };
+    let Some(ev) = h.evidence().first() else {
+        return String::new();
+    };
     let text: String = ev.text.split_whitespace().collect::<Vec<_>>().join(" ");
     let short = if text.chars().count() > EVIDENCE_CHARS {
         let mut t: String = text.chars().take(EVIDENCE_CHARS - 1).collect();
@@ -192,7 +210,17 @@ fn neighbors_table(_g: &Graph, e: &Entity, kind: Option<RelationKind>, hops: &[H
         })
         .collect();
     out.push('\n');
-    out.push_str(&table(&["RELATION", "DIRECTION", "ENTITY", "KIND", "FLAGS", "EVIDENCE"], &rows));
+    out.push_str(&table(
+        &[
+            "RELATION",
+            "DIRECTION",
+            "ENTITY",
+            "KIND",
+            "FLAGS",
+            "EVIDENCE",
+        ],
+        &rows,
+    ));
     out
 }
 
@@ -204,7 +232,12 @@ fn path_table(
     path: Option<&[Hop<'_>]>,
 ) -> String {
     let Some(path) = path else {
-        return format!("no path between {} and {}{}\n", a.label, b.label, kind_note(kind));
+        return format!(
+            "no path between {} and {}{}\n",
+            a.label,
+            b.label,
+            kind_note(kind)
+        );
     };
     let mut out = format!(
         "path from {} to {}{}: {} step{}\n",
@@ -233,6 +266,9 @@ fn path_table(
         })
         .collect();
     out.push('\n');
-    out.push_str(&table(&["STEP", "FROM", "RELATION", "DIR", "TO", "FLAGS", "EVIDENCE"], &rows));
+    out.push_str(&table(
+        &["STEP", "FROM", "RELATION", "DIR", "TO", "FLAGS", "EVIDENCE"],
+        &rows,
+    ));
     out
 }

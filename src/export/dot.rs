@@ -18,8 +18,16 @@ use std::collections::BTreeSet;
 pub const SFDP_THRESHOLD: usize = 150;
 
 /// The layout engines Graphviz ships with.
-pub const LAYOUT_ENGINES: &[&str] =
-    &["dot", "neato", "fdp", "sfdp", "circo", "twopi", "osage", "patchwork"];
+pub const LAYOUT_ENGINES: &[&str] = &[
+    "dot",
+    "neato",
+    "fdp",
+    "sfdp",
+    "circo",
+    "twopi",
+    "osage",
+    "patchwork",
+];
 
 /// How to draw a graph.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -165,8 +173,12 @@ pub fn to_dot_graph(graph: &Graph, opts: &DotOptions) -> DotGraph {
     for e in &entities {
         kinds_present.insert(e.kind);
         let (shape, fill, border) = entity_style(e.kind);
-        let others: Vec<&str> =
-            e.aliases.iter().map(String::as_str).filter(|a| *a != e.label).collect();
+        let others: Vec<&str> = e
+            .aliases
+            .iter()
+            .map(String::as_str)
+            .filter(|a| *a != e.label)
+            .collect();
         let tooltip = if others.is_empty() {
             format!("{} ({})", e.label, e.kind)
         } else {
@@ -185,17 +197,37 @@ pub fn to_dot_graph(graph: &Graph, opts: &DotOptions) -> DotGraph {
     }
 
     // Edges, sorted by (source, target, kind, flags).
-    let mut edges: Vec<_> =
-        graph.relations().filter(|e| opts.show_negated || !e.relation.negated).collect();
+    let mut edges: Vec<_> = graph
+        .relations()
+        .filter(|e| opts.show_negated || !e.relation.negated)
+        .collect();
     edges.sort_by(|a, b| {
-        (&a.source.id, &a.target.id, a.relation.kind, a.relation.negated, a.relation.directed)
-            .cmp(&(&b.source.id, &b.target.id, b.relation.kind, b.relation.negated, b.relation.directed))
+        (
+            &a.source.id,
+            &a.target.id,
+            a.relation.kind,
+            a.relation.negated,
+            a.relation.directed,
+        )
+            .cmp(&(
+                &b.source.id,
+                &b.target.id,
+                b.relation.kind,
+                b.relation.negated,
+                b.relation.directed,
+            ))
             .then(a.index.cmp(&b.index))
     });
-    let mut legend = Legend { kinds: kinds_present, ..Legend::default() };
+    let mut legend = Legend {
+        kinds: kinds_present,
+        ..Legend::default()
+    };
     for e in &edges {
         let r = e.relation;
-        let mut attrs = vec![attr("label", q(&edge_label(r))), attr("tooltip", q(&edge_tooltip(r)))];
+        let mut attrs = vec![
+            attr("label", q(&edge_label(r))),
+            attr("tooltip", q(&edge_tooltip(r))),
+        ];
         if r.negated {
             legend.negated = true;
             attrs.push(attr("color", q(NEGATED_COLOR)));
@@ -214,7 +246,10 @@ pub fn to_dot_graph(graph: &Graph, opts: &DotOptions) -> DotGraph {
             attrs.push(attr("dir", p("none")));
         }
         stmts.push(Stmt::Edge(Edge {
-            ty: EdgeTy::Pair(Vertex::N(NodeId(q(&e.source.id), None)), Vertex::N(NodeId(q(&e.target.id), None))),
+            ty: EdgeTy::Pair(
+                Vertex::N(NodeId(q(&e.source.id), None)),
+                Vertex::N(NodeId(q(&e.target.id), None)),
+            ),
             attributes: attrs,
         }));
     }
@@ -222,9 +257,17 @@ pub fn to_dot_graph(graph: &Graph, opts: &DotOptions) -> DotGraph {
     if !legend.kinds.is_empty() {
         // `dot` lays clusters out well and can show real shapes and line
         // styles; the other engines ignore clusters, so they get one table.
-        stmts.push(Stmt::Subgraph(if engine == "dot" { legend.cluster() } else { legend.table() }));
+        stmts.push(Stmt::Subgraph(if engine == "dot" {
+            legend.cluster()
+        } else {
+            legend.table()
+        }));
     }
-    DotGraph::DiGraph { id: q("relgraph"), strict: false, stmts }
+    DotGraph::DiGraph {
+        id: q("relgraph"),
+        strict: false,
+        stmts,
+    }
 }
 
 /// What the legend shows: the entity and relation kinds present, and
@@ -240,8 +283,11 @@ struct Legend {
 impl Legend {
     /// (name, colour, line style) of each relation row.
     fn rows(&self) -> Vec<(String, &'static str, &'static str)> {
-        let mut rows: Vec<_> =
-            self.relations.iter().map(|r| (r.as_str().to_string(), relation_color(*r), "solid")).collect();
+        let mut rows: Vec<_> = self
+            .relations
+            .iter()
+            .map(|r| (r.as_str().to_string(), relation_color(*r), "solid"))
+            .collect();
         if self.ended {
             rows.push(("ended".into(), "#555555", "dashed"));
         }
@@ -283,11 +329,18 @@ impl Legend {
             for id in [&a, &b] {
                 stmts.push(Stmt::Node(Node::new(
                     NodeId(q(id), None),
-                    vec![attr("label", q("")), attr("shape", p("point")), attr("style", q("invis"))],
+                    vec![
+                        attr("label", q("")),
+                        attr("shape", p("point")),
+                        attr("style", q("invis")),
+                    ],
                 )));
             }
             stmts.push(Stmt::Edge(Edge {
-                ty: EdgeTy::Pair(Vertex::N(NodeId(q(&a), None)), Vertex::N(NodeId(q(&b), None))),
+                ty: EdgeTy::Pair(
+                    Vertex::N(NodeId(q(&a), None)),
+                    Vertex::N(NodeId(q(&b), None)),
+                ),
                 attributes: vec![
                     attr("label", q(&name)),
                     attr("color", q(color)),
@@ -298,7 +351,10 @@ impl Legend {
                 ],
             }));
         }
-        Subgraph { id: q("cluster_legend"), stmts }
+        Subgraph {
+            id: q("cluster_legend"),
+            stmts,
+        }
     }
 
     /// A cluster holding a single node whose HTML-like label is a table of
@@ -309,7 +365,9 @@ impl Legend {
         );
         for k in &self.kinds {
             let (shape, fill, _) = entity_style(*k);
-            html.push_str(&format!("<TR><TD BGCOLOR=\"{fill}\">{k} ({shape})</TD></TR>"));
+            html.push_str(&format!(
+                "<TR><TD BGCOLOR=\"{fill}\">{k} ({shape})</TD></TR>"
+            ));
         }
         for (name, color, style) in self.rows() {
             let line = match style {
@@ -317,14 +375,23 @@ impl Legend {
                 "dashed" => "- - -",
                 _ => "&#8212;&#8212;",
             };
-            html.push_str(&format!("<TR><TD ALIGN=\"LEFT\"><FONT COLOR=\"{color}\">{line} {name}</FONT></TD></TR>"));
+            html.push_str(&format!(
+                "<TR><TD ALIGN=\"LEFT\"><FONT COLOR=\"{color}\">{line} {name}</FONT></TD></TR>"
+            ));
         }
         html.push_str("</TABLE>>");
         let node = Node::new(
             NodeId(q("__legend"), None),
-            vec![attr("label", Id::Html(html)), attr("shape", p("plain")), attr("style", q(""))],
+            vec![
+                attr("label", Id::Html(html)),
+                attr("shape", p("plain")),
+                attr("style", q("")),
+            ],
         );
-        Subgraph { id: q("cluster_legend"), stmts: vec![Self::frame(), Stmt::Node(node)] }
+        Subgraph {
+            id: q("cluster_legend"),
+            stmts: vec![Self::frame(), Stmt::Node(node)],
+        }
     }
 }
 
@@ -344,7 +411,13 @@ mod tests {
     use crate::graph::{slug, Entity, Evidence, Role};
 
     fn ent(name: &str, kind: EntityKind) -> Entity {
-        Entity { id: slug(name), kind, label: name.into(), aliases: vec![name.into()], mentions: vec![] }
+        Entity {
+            id: slug(name),
+            kind,
+            label: name.into(),
+            aliases: vec![name.into()],
+            mentions: vec![],
+        }
     }
 
     fn rel(kind: RelationKind, directed: bool) -> Relation {
@@ -355,7 +428,12 @@ mod tests {
             negated: false,
             ended: false,
             confidence: 0.9,
-            evidence: vec![Evidence { doc: "seed".into(), text: "They \"clashed\" \\ badly.".into(), start: 0, end: 10 }],
+            evidence: vec![Evidence {
+                doc: "seed".into(),
+                text: "They \"clashed\" \\ badly.".into(),
+                start: 0,
+                end: 10,
+            }],
         }
     }
 
@@ -382,7 +460,9 @@ mod tests {
     }
 
     fn line_with<'a>(dot: &'a str, needle: &str) -> &'a str {
-        dot.lines().find(|l| l.contains(needle)).unwrap_or_else(|| panic!("no line with {needle} in\n{dot}"))
+        dot.lines()
+            .find(|l| l.contains(needle))
+            .unwrap_or_else(|| panic!("no line with {needle} in\n{dot}"))
     }
 
     #[test]
@@ -393,8 +473,15 @@ mod tests {
         assert!(line_with(&dot, "\"2020_presidential_election\"[").contains("shape=hexagon"));
         let fills: BTreeSet<_> = EntityKind::ALL.iter().map(|k| entity_style(*k).1).collect();
         assert_eq!(fills.len(), 3, "distinct fill colours");
-        let colors: BTreeSet<_> = RelationKind::ALL.iter().map(|k| relation_color(*k)).collect();
-        assert_eq!(colors.len(), RelationKind::ALL.len(), "distinct edge colours");
+        let colors: BTreeSet<_> = RelationKind::ALL
+            .iter()
+            .map(|k| relation_color(*k))
+            .collect();
+        assert_eq!(
+            colors.len(),
+            RelationKind::ALL.len(),
+            "distinct edge colours"
+        );
     }
 
     #[test]
@@ -402,19 +489,31 @@ mod tests {
         let dot = to_dot(&sample(), &DotOptions::default());
         let dis = line_with(&dot, "label=\"disagreement\"");
         assert!(dis.contains("\"kanye_west\" -> \"john_legend\""), "{dis}");
-        assert!(dis.contains("#d62728") && !dis.contains("dir=none"), "{dis}");
+        assert!(
+            dis.contains("#d62728") && !dis.contains("dir=none"),
+            "{dis}"
+        );
         let fam = line_with(&dot, "label=\"family (spouse)\"");
         assert!(fam.contains("dir=none") && fam.contains(relation_color(RelationKind::Family)));
         let fr = line_with(&dot, "label=\"friendship (ended)\"");
         assert!(fr.contains("style=dashed") && fr.contains("dir=none"));
         assert!(line_with(&dot, "label=\"participation\"").contains("#8c564b"));
         // tooltip carries the first evidence sentence, escaped
-        assert!(dis.contains(r#"tooltip="[seed] They \"clashed\" \\ badly.""#), "{dis}");
+        assert!(
+            dis.contains(r#"tooltip="[seed] They \"clashed\" \\ badly.""#),
+            "{dis}"
+        );
         // legend lists what is present
         assert!(dot.contains("subgraph \"cluster_legend\""));
         assert!(dot.contains("\"__legend_organization\"[label=\"organization\""));
-        assert!(dot.contains("label=\"disagreement\",color=\"#d62728\"") || dot.contains("\"__legend_disagreement_a\""));
-        assert!(!dot.contains("__legend_romance"), "absent kinds stay out of the legend");
+        assert!(
+            dot.contains("label=\"disagreement\",color=\"#d62728\"")
+                || dot.contains("\"__legend_disagreement_a\"")
+        );
+        assert!(
+            !dot.contains("__legend_romance"),
+            "absent kinds stay out of the legend"
+        );
         assert!(dot.contains("layout=\"dot\""));
     }
 
@@ -423,9 +522,18 @@ mod tests {
         let hidden = to_dot(&sample(), &DotOptions::default());
         assert!(!hidden.contains("not support"));
         assert!(!hidden.contains("__legend_negated"));
-        let shown = to_dot(&sample(), &DotOptions { show_negated: true, ..Default::default() });
+        let shown = to_dot(
+            &sample(),
+            &DotOptions {
+                show_negated: true,
+                ..Default::default()
+            },
+        );
         let neg = line_with(&shown, "label=\"not support\"");
-        assert!(neg.contains("style=dotted") && neg.contains(NEGATED_COLOR), "{neg}");
+        assert!(
+            neg.contains("style=dotted") && neg.contains(NEGATED_COLOR),
+            "{neg}"
+        );
         assert!(shown.contains("__legend_negated"));
     }
 
@@ -435,8 +543,17 @@ mod tests {
         let mut e = ent("Dwayne \"The Rock\" Johnson", EntityKind::Person);
         e.aliases.push("back\\slash\nnewline".into());
         g.add_entity(e);
-        let dot = to_dot(&g, &DotOptions { title: Some("A \"quoted\" title".into()), ..Default::default() });
-        assert!(dot.contains(r#"label="Dwayne \"The Rock\" Johnson""#), "{dot}");
+        let dot = to_dot(
+            &g,
+            &DotOptions {
+                title: Some("A \"quoted\" title".into()),
+                ..Default::default()
+            },
+        );
+        assert!(
+            dot.contains(r#"label="Dwayne \"The Rock\" Johnson""#),
+            "{dot}"
+        );
         assert!(dot.contains(r#"also: back\\slash\nnewline"#), "{dot}");
         assert!(dot.contains(r#"label="A \"quoted\" title""#));
         assert_eq!(escape("a\"b\\c\td"), "a\\\"b\\\\cd");
@@ -444,13 +561,34 @@ mod tests {
 
     #[test]
     fn output_is_deterministic() {
-        let a = to_dot(&sample(), &DotOptions { show_negated: true, ..Default::default() });
-        let b = to_dot(&sample(), &DotOptions { show_negated: true, ..Default::default() });
+        let a = to_dot(
+            &sample(),
+            &DotOptions {
+                show_negated: true,
+                ..Default::default()
+            },
+        );
+        let b = to_dot(
+            &sample(),
+            &DotOptions {
+                show_negated: true,
+                ..Default::default()
+            },
+        );
         assert_eq!(a, b);
         // insertion order does not matter either
         let mut g = Graph::new();
-        let names = ["Kanye West", "John Legend", "Chrissy Teigen", "Fox News", "2020 presidential election"];
-        let mut rev = sample().entities().map(|(_, e)| e.clone()).collect::<Vec<_>>();
+        let names = [
+            "Kanye West",
+            "John Legend",
+            "Chrissy Teigen",
+            "Fox News",
+            "2020 presidential election",
+        ];
+        let mut rev = sample()
+            .entities()
+            .map(|(_, e)| e.clone())
+            .collect::<Vec<_>>();
         rev.reverse();
         for e in rev {
             g.add_entity(e);
@@ -463,7 +601,16 @@ mod tests {
             g.add_relation(a, b, e.relation.clone());
         }
         assert_eq!(g.node_count(), names.len());
-        assert_eq!(to_dot(&g, &DotOptions { show_negated: true, ..Default::default() }), a);
+        assert_eq!(
+            to_dot(
+                &g,
+                &DotOptions {
+                    show_negated: true,
+                    ..Default::default()
+                }
+            ),
+            a
+        );
     }
 
     #[test]
@@ -473,7 +620,10 @@ mod tests {
             g.add_entity(ent(&format!("Person {i}"), EntityKind::Person));
         }
         assert!(to_dot(&g, &DotOptions::default()).contains("layout=\"sfdp\""));
-        let forced = DotOptions { layout: Some("neato".into()), ..Default::default() };
+        let forced = DotOptions {
+            layout: Some("neato".into()),
+            ..Default::default()
+        };
         let neato = to_dot(&g, &forced);
         assert!(neato.contains("layout=\"neato\""));
         // engines other than dot get the legend as one table node

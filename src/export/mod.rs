@@ -39,7 +39,13 @@ pub enum Format {
 
 impl Format {
     /// Every format.
-    pub const ALL: &'static [Format] = &[Format::Json, Format::Dot, Format::Svg, Format::Png, Format::Pdf];
+    pub const ALL: &'static [Format] = &[
+        Format::Json,
+        Format::Dot,
+        Format::Svg,
+        Format::Png,
+        Format::Pdf,
+    ];
 
     /// The lower-case name, also the usual file extension.
     pub fn as_str(self) -> &'static str {
@@ -83,10 +89,18 @@ impl FromStr for Format {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, String> {
         let l = s.trim().to_ascii_lowercase();
-        Format::ALL.iter().copied().find(|f| f.as_str() == l).ok_or_else(|| {
-            let all: Vec<&str> = Format::ALL.iter().map(|f| f.as_str()).collect();
-            format!("unknown format '{}' (expected one of: {})", s, all.join(", "))
-        })
+        Format::ALL
+            .iter()
+            .copied()
+            .find(|f| f.as_str() == l)
+            .ok_or_else(|| {
+                let all: Vec<&str> = Format::ALL.iter().map(|f| f.as_str()).collect();
+                format!(
+                    "unknown format '{}' (expected one of: {})",
+                    s,
+                    all.join(", ")
+                )
+            })
     }
 }
 
@@ -151,7 +165,10 @@ mod tests {
     fn formats_parse_and_come_from_extensions() {
         assert_eq!("SVG".parse::<Format>().unwrap(), Format::Svg);
         assert!("gif".parse::<Format>().unwrap_err().contains("png"));
-        assert_eq!(Format::from_extension(Path::new("out/a.PNG")), Some(Format::Png));
+        assert_eq!(
+            Format::from_extension(Path::new("out/a.PNG")),
+            Some(Format::Png)
+        );
         assert_eq!(Format::from_extension(Path::new("a.gv")), Some(Format::Dot));
         assert_eq!(Format::from_extension(Path::new("a.txt")), None);
         assert_eq!(Format::from_extension(Path::new("noext")), None);
@@ -159,7 +176,8 @@ mod tests {
 
     #[test]
     fn binary_formats_need_a_file() {
-        let err = write_graph(&Graph::new(), Format::Png, &DotOptions::default(), None).unwrap_err();
+        let err =
+            write_graph(&Graph::new(), Format::Png, &DotOptions::default(), None).unwrap_err();
         assert!(err.to_string().contains("-o"), "{err}");
     }
 

@@ -41,7 +41,11 @@ pub fn check_layout(engine: &str) -> Result<(), RenderError> {
 
 /// Runs `dot -K<engine> -T<output_format>` on `dot_text` and returns what it
 /// prints. `output_format` is a Graphviz output name (`svg`, `png`, `pdf`).
-pub fn render(dot_text: &str, output_format: &str, engine: Option<&str>) -> Result<Vec<u8>, RenderError> {
+pub fn render(
+    dot_text: &str,
+    output_format: &str,
+    engine: Option<&str>,
+) -> Result<Vec<u8>, RenderError> {
     let mut cmd = Command::new("dot");
     if let Some(e) = engine {
         check_layout(e)?;
@@ -57,13 +61,16 @@ pub fn render(dot_text: &str, output_format: &str, engine: Option<&str>) -> Resu
         Err(e) => return Err(RenderError::Io(e)),
     };
     // Feed stdin from a thread so a large output cannot dead-lock the pipes.
-    let mut stdin = child.stdin.take().ok_or_else(|| {
-        RenderError::Io(std::io::Error::other("no stdin pipe to Graphviz"))
-    })?;
+    let mut stdin = child
+        .stdin
+        .take()
+        .ok_or_else(|| RenderError::Io(std::io::Error::other("no stdin pipe to Graphviz")))?;
     let input = dot_text.as_bytes().to_vec();
     let writer = std::thread::spawn(move || stdin.write_all(&input));
     let output = child.wait_with_output()?;
-    let written = writer.join().map_err(|_| std::io::Error::other("writer thread panicked"))?;
+    let written = writer
+        .join()
+        .map_err(|_| std::io::Error::other("writer thread panicked"))?;
     if !output.status.success() {
         return Err(RenderError::Failed {
             status: output.status.to_string(),
@@ -88,18 +95,28 @@ mod tests {
             eprintln!("skipping: {DOT_MISSING}");
             return;
         }
-        let svg = render("digraph { \"a\" -> \"b\" [label=\"x\"] }", "svg", Some("dot")).unwrap();
+        let svg = render(
+            "digraph { \"a\" -> \"b\" [label=\"x\"] }",
+            "svg",
+            Some("dot"),
+        )
+        .unwrap();
         let text = String::from_utf8(svg).unwrap();
         assert!(text.contains("<svg"));
     }
 
     #[test]
     fn bad_input_and_engine_are_errors() {
-        assert!(matches!(render("digraph {}", "svg", Some("bogus")), Err(RenderError::UnknownLayout(_))));
+        assert!(matches!(
+            render("digraph {}", "svg", Some("bogus")),
+            Err(RenderError::UnknownLayout(_))
+        ));
         if have_dot() {
             let err = render("digraph { a -> }", "svg", None).unwrap_err();
             assert!(matches!(err, RenderError::Failed { .. }), "{err}");
         }
-        assert!(RenderError::DotNotFound.to_string().contains("apt-get install graphviz"));
+        assert!(RenderError::DotNotFound
+            .to_string()
+            .contains("apt-get install graphviz"));
     }
 }

@@ -77,7 +77,9 @@ impl QueryError {
     /// The candidate entities the error lists.
     pub fn candidates(&self) -> &[Candidate] {
         match self {
-            QueryError::Unknown { candidates, .. } | QueryError::Ambiguous { candidates, .. } => candidates,
+            QueryError::Unknown { candidates, .. } | QueryError::Ambiguous { candidates, .. } => {
+                candidates
+            }
         }
     }
 }
@@ -106,7 +108,11 @@ pub fn name_key(s: &str) -> String {
 
 fn candidate(g: &Graph, n: NodeIndex) -> Candidate {
     let e = g.entity(n);
-    Candidate { id: e.id.clone(), label: e.label.clone(), kind: e.kind }
+    Candidate {
+        id: e.id.clone(),
+        label: e.label.clone(),
+        kind: e.kind,
+    }
 }
 
 fn sorted_candidates(g: &Graph, mut nodes: Vec<NodeIndex>) -> Vec<Candidate> {
@@ -150,7 +156,10 @@ pub fn find_entity(graph: &Graph, name: &str) -> Result<NodeIndex, QueryError> {
             }
         }
     }
-    Err(QueryError::Unknown { name: name.to_string(), candidates: closest(graph, &key) })
+    Err(QueryError::Unknown {
+        name: name.to_string(),
+        candidates: closest(graph, &key),
+    })
 }
 
 /// The entities whose names look most like `key`, best first.
@@ -171,9 +180,11 @@ fn closest(graph: &Graph, key: &str) -> Vec<Candidate> {
                 100
             } else {
                 let shared = k.split(' ').filter(|w| words.contains(w)).count() as u32;
-                let prefix = k
-                    .split(' ')
-                    .any(|w| words.iter().any(|q| q.len() >= 3 && w.len() >= 3 && (w.starts_with(q) || q.starts_with(w))));
+                let prefix = k.split(' ').any(|w| {
+                    words.iter().any(|q| {
+                        q.len() >= 3 && w.len() >= 3 && (w.starts_with(q) || q.starts_with(w))
+                    })
+                });
                 shared * 10 + u32::from(prefix) * 5
             };
             best = best.max(score);
@@ -182,8 +193,15 @@ fn closest(graph: &Graph, key: &str) -> Vec<Candidate> {
             scored.push((best, n));
         }
     }
-    scored.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| graph.entity(a.1).id.cmp(&graph.entity(b.1).id)));
-    scored.into_iter().take(MAX_CANDIDATES).map(|(_, n)| candidate(graph, n)).collect()
+    scored.sort_by(|a, b| {
+        b.0.cmp(&a.0)
+            .then_with(|| graph.entity(a.1).id.cmp(&graph.entity(b.1).id))
+    });
+    scored
+        .into_iter()
+        .take(MAX_CANDIDATES)
+        .map(|(_, n)| candidate(graph, n))
+        .collect()
 }
 
 #[cfg(test)]
@@ -196,7 +214,10 @@ pub(crate) mod tests {
             id: slug(label),
             kind,
             label: label.into(),
-            aliases: std::iter::once(label).chain(aliases.iter().copied()).map(String::from).collect(),
+            aliases: std::iter::once(label)
+                .chain(aliases.iter().copied())
+                .map(String::from)
+                .collect(),
             mentions: vec![],
         })
     }
@@ -209,14 +230,24 @@ pub(crate) mod tests {
             negated: false,
             ended: false,
             confidence: 0.8,
-            evidence: vec![Evidence { doc: "seed".into(), text: text.into(), start: 0, end: text.len() }],
+            evidence: vec![Evidence {
+                doc: "seed".into(),
+                text: text.into(),
+                start: 0,
+                end: text.len(),
+            }],
         }
     }
 
     /// Legend, West, Teigen, Trump, Biden, the Trump campaign, Big Sean; Jeb Bush and George Bush share "Bush".
     pub(crate) fn sample() -> Graph {
         let mut g = Graph::new();
-        let legend = ent(&mut g, "John Legend", &["Legend", "John Stephens"], EntityKind::Person);
+        let legend = ent(
+            &mut g,
+            "John Legend",
+            &["Legend", "John Stephens"],
+            EntityKind::Person,
+        );
         let west = ent(&mut g, "Kanye West", &["West", "Kanye"], EntityKind::Person);
         let teigen = ent(&mut g, "Chrissy Teigen", &["Teigen"], EntityKind::Person);
         let trump = ent(&mut g, "Donald Trump", &["Trump"], EntityKind::Person);
@@ -225,18 +256,62 @@ pub(crate) mod tests {
         ent(&mut g, "Big Sean", &[], EntityKind::Person);
         ent(&mut g, "Jeb Bush", &["Bush"], EntityKind::Person);
         ent(&mut g, "George W. Bush", &["Bush"], EntityKind::Person);
-        g.add_relation(legend, teigen, rel(RelationKind::Family, false, "John Legend (with wife Chrissy Teigen)"));
-        let mut fr = rel(RelationKind::Friendship, false, "we haven't been friends since, really");
+        g.add_relation(
+            legend,
+            teigen,
+            rel(
+                RelationKind::Family,
+                false,
+                "John Legend (with wife Chrissy Teigen)",
+            ),
+        );
+        let mut fr = rel(
+            RelationKind::Friendship,
+            false,
+            "we haven't been friends since, really",
+        );
         fr.ended = true;
         g.add_relation(legend, west, fr);
-        g.add_relation(west, legend, rel(RelationKind::Disagreement, true, "accused him and fellow rapper Big Sean"));
-        let mut neg = rel(RelationKind::Support, true, "he was very upset with me that I didn't support him");
+        g.add_relation(
+            west,
+            legend,
+            rel(
+                RelationKind::Disagreement,
+                true,
+                "accused him and fellow rapper Big Sean",
+            ),
+        );
+        let mut neg = rel(
+            RelationKind::Support,
+            true,
+            "he was very upset with me that I didn't support him",
+        );
         neg.negated = true;
         g.add_relation(legend, west, neg);
-        g.add_relation(legend, biden, rel(RelationKind::Support, true, "I supported Joe Biden"));
-        g.add_relation(west, trump, rel(RelationKind::Support, true, "his supporting Trump"));
-        g.add_relation(camp, west, rel(RelationKind::Support, true, "an operation run by the Trump campaign"));
-        g.add_relation(trump, camp, rel(RelationKind::Membership, true, "the Trump campaign"));
+        g.add_relation(
+            legend,
+            biden,
+            rel(RelationKind::Support, true, "I supported Joe Biden"),
+        );
+        g.add_relation(
+            west,
+            trump,
+            rel(RelationKind::Support, true, "his supporting Trump"),
+        );
+        g.add_relation(
+            camp,
+            west,
+            rel(
+                RelationKind::Support,
+                true,
+                "an operation run by the Trump campaign",
+            ),
+        );
+        g.add_relation(
+            trump,
+            camp,
+            rel(RelationKind::Membership, true, "the Trump campaign"),
+        );
         g
     }
 
@@ -245,20 +320,40 @@ pub(crate) mod tests {
         let g = sample();
         let n = find_entity(&g, "john legend").unwrap();
         assert_eq!(g.entity(n).id, "john_legend");
-        assert_eq!(find_entity(&g, "kanye_west").map(|n| g.entity(n).label.clone()).unwrap(), "Kanye West");
+        assert_eq!(
+            find_entity(&g, "kanye_west")
+                .map(|n| g.entity(n).label.clone())
+                .unwrap(),
+            "Kanye West"
+        );
         // leading "the" and punctuation ignored
-        assert_eq!(g.entity(find_entity(&g, "Trump Campaign").unwrap()).id, "the_trump_campaign");
-        assert_eq!(g.entity(find_entity(&g, "  Kanye   West's ").unwrap()).id, "kanye_west");
+        assert_eq!(
+            g.entity(find_entity(&g, "Trump Campaign").unwrap()).id,
+            "the_trump_campaign"
+        );
+        assert_eq!(
+            g.entity(find_entity(&g, "  Kanye   West's ").unwrap()).id,
+            "kanye_west"
+        );
     }
 
     #[test]
     fn alias_match_and_label_beats_alias() {
         let mut g = sample();
-        assert_eq!(g.entity(find_entity(&g, "JOHN STEPHENS").unwrap()).id, "john_legend");
-        assert_eq!(g.entity(find_entity(&g, "Legend").unwrap()).id, "john_legend");
+        assert_eq!(
+            g.entity(find_entity(&g, "JOHN STEPHENS").unwrap()).id,
+            "john_legend"
+        );
+        assert_eq!(
+            g.entity(find_entity(&g, "Legend").unwrap()).id,
+            "john_legend"
+        );
         // an entity labelled "Legend" wins over John Legend's alias
         ent(&mut g, "Legend", &[], EntityKind::Organization);
-        assert_eq!(g.entity(find_entity(&g, "legend").unwrap()).kind, EntityKind::Organization);
+        assert_eq!(
+            g.entity(find_entity(&g, "legend").unwrap()).kind,
+            EntityKind::Organization
+        );
     }
 
     #[test]

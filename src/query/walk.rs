@@ -128,7 +128,14 @@ fn hops(graph: &Graph, node: NodeIndex, kind: Option<RelationKind>) -> Vec<Hop<'
             } else {
                 HopDirection::Incoming
             };
-            Hop { from: node, node: other, entity: graph.entity(other), edge: e.index, relation: e.relation, direction }
+            Hop {
+                from: node,
+                node: other,
+                entity: graph.entity(other),
+                edge: e.index,
+                relation: e.relation,
+                direction,
+            }
         })
         .collect()
 }
@@ -139,8 +146,22 @@ fn hops(graph: &Graph, node: NodeIndex, kind: Option<RelationKind>) -> Vec<Hop<'
 pub fn neighbors(graph: &Graph, node: NodeIndex, kind: Option<RelationKind>) -> Vec<Hop<'_>> {
     let mut out = hops(graph, node, kind);
     out.sort_by(|a, b| {
-        (&a.entity.label, &a.entity.id, a.relation.negated, a.relation.kind, a.direction, a.edge)
-            .cmp(&(&b.entity.label, &b.entity.id, b.relation.negated, b.relation.kind, b.direction, b.edge))
+        (
+            &a.entity.label,
+            &a.entity.id,
+            a.relation.negated,
+            a.relation.kind,
+            a.direction,
+            a.edge,
+        )
+            .cmp(&(
+                &b.entity.label,
+                &b.entity.id,
+                b.relation.negated,
+                b.relation.kind,
+                b.direction,
+                b.edge,
+            ))
     });
     out
 }
@@ -163,9 +184,13 @@ pub fn shortest_path(
     let mut came_by: HashMap<NodeIndex, Hop<'_>> = HashMap::new();
     let mut queue = VecDeque::from([a]);
     'bfs: while let Some(n) = queue.pop_front() {
-        let mut next: Vec<Hop<'_>> =
-            hops(graph, n, kind).into_iter().filter(|h| !h.relation.negated).collect();
-        next.sort_by(|x, y| (&x.entity.id, x.relation.kind, x.edge).cmp(&(&y.entity.id, y.relation.kind, y.edge)));
+        let mut next: Vec<Hop<'_>> = hops(graph, n, kind)
+            .into_iter()
+            .filter(|h| !h.relation.negated)
+            .collect();
+        next.sort_by(|x, y| {
+            (&x.entity.id, x.relation.kind, x.edge).cmp(&(&y.entity.id, y.relation.kind, y.edge))
+        });
         for h in next {
             if h.node == a || came_by.contains_key(&h.node) {
                 continue;
@@ -205,16 +230,38 @@ mod tests {
         let hs = neighbors(&g, legend, None);
         let rows: Vec<(String, &str, &str, String)> = hs
             .iter()
-            .map(|h| (h.relation_label(), h.direction.arrow(), h.entity.label.as_str(), h.flags()))
+            .map(|h| {
+                (
+                    h.relation_label(),
+                    h.direction.arrow(),
+                    h.entity.label.as_str(),
+                    h.flags(),
+                )
+            })
             .collect();
         assert_eq!(
             rows,
             [
                 ("family".to_string(), "--", "Chrissy Teigen", String::new()),
                 ("support".to_string(), "->", "Joe Biden", String::new()),
-                ("friendship".to_string(), "--", "Kanye West", "ended".to_string()),
-                ("disagreement".to_string(), "<-", "Kanye West", String::new()),
-                ("not support".to_string(), "->", "Kanye West", "negated".to_string()),
+                (
+                    "friendship".to_string(),
+                    "--",
+                    "Kanye West",
+                    "ended".to_string()
+                ),
+                (
+                    "disagreement".to_string(),
+                    "<-",
+                    "Kanye West",
+                    String::new()
+                ),
+                (
+                    "not support".to_string(),
+                    "->",
+                    "Kanye West",
+                    "negated".to_string()
+                ),
             ]
         );
         assert_eq!(hs[1].evidence()[0].text, "I supported Joe Biden");
@@ -229,7 +276,10 @@ mod tests {
         let g = sample();
         let west = id(&g, "West");
         let sup = neighbors(&g, west, Some(RelationKind::Support));
-        let got: Vec<_> = sup.iter().map(|h| (h.entity.id.as_str(), h.direction, h.relation.negated)).collect();
+        let got: Vec<_> = sup
+            .iter()
+            .map(|h| (h.entity.id.as_str(), h.direction, h.relation.negated))
+            .collect();
         assert_eq!(
             got,
             [
@@ -246,18 +296,29 @@ mod tests {
         let g = sample();
         let (legend, trump, teigen) = (id(&g, "Legend"), id(&g, "Trump"), id(&g, "Teigen"));
         let p = shortest_path(&g, legend, trump, None).unwrap();
-        let steps: Vec<_> = p.iter().map(|h| (h.entity.id.as_str(), h.relation.kind, h.direction)).collect();
+        let steps: Vec<_> = p
+            .iter()
+            .map(|h| (h.entity.id.as_str(), h.relation.kind, h.direction))
+            .collect();
         assert_eq!(
             steps,
             [
                 ("kanye_west", RelationKind::Friendship, HopDirection::Mutual),
-                ("donald_trump", RelationKind::Support, HopDirection::Outgoing),
+                (
+                    "donald_trump",
+                    RelationKind::Support,
+                    HopDirection::Outgoing
+                ),
             ]
         );
         assert_eq!(p[0].from, legend);
         assert_eq!(p[1].from, p[0].node);
         // deterministic
-        let again: Vec<_> = shortest_path(&g, legend, trump, None).unwrap().iter().map(|h| h.edge).collect();
+        let again: Vec<_> = shortest_path(&g, legend, trump, None)
+            .unwrap()
+            .iter()
+            .map(|h| h.edge)
+            .collect();
         assert_eq!(again, p.iter().map(|h| h.edge).collect::<Vec<_>>());
         // reverse direction walks the same edges backwards
         let back = shortest_path(&g, teigen, trump, None).unwrap();
@@ -269,13 +330,25 @@ mod tests {
     fn no_path_with_filter_or_through_negated_or_isolated() {
         let g = sample();
         let (legend, trump, sean) = (id(&g, "Legend"), id(&g, "Trump"), id(&g, "Big Sean"));
-        assert!(shortest_path(&g, legend, sean, None).is_none(), "Big Sean is isolated");
+        assert!(
+            shortest_path(&g, legend, sean, None).is_none(),
+            "Big Sean is isolated"
+        );
         assert!(shortest_path(&g, legend, trump, Some(RelationKind::Family)).is_none());
         let camp = id(&g, "Trump campaign");
         let sup = shortest_path(&g, trump, camp, Some(RelationKind::Support)).unwrap();
         // support only: West -> Trump, campaign -> West
-        let got: Vec<_> = sup.iter().map(|h| (h.entity.id.as_str(), h.direction)).collect();
-        assert_eq!(got, [("kanye_west", HopDirection::Incoming), ("the_trump_campaign", HopDirection::Incoming)]);
+        let got: Vec<_> = sup
+            .iter()
+            .map(|h| (h.entity.id.as_str(), h.direction))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("kanye_west", HopDirection::Incoming),
+                ("the_trump_campaign", HopDirection::Incoming)
+            ]
+        );
         // negated edges are not walked: Legend reaches West by support only through the denial
         let west = id(&g, "West");
         assert!(shortest_path(&g, legend, west, Some(RelationKind::Support)).is_none());
