@@ -460,3 +460,17 @@ fn help_has_examples() {
         );
     }
 }
+
+#[test]
+fn ambiguous_name_lists_labels_and_kinds() {
+    let g = fixture("two_bushes.json");
+    let err = fails(&["query", g.to_str().unwrap(), "neighbors", "Bush"]);
+    assert!(err.contains("the name 'Bush' is ambiguous"), "{err}");
+    assert!(err.contains("George W. Bush (person, id george_w_bush)"), "{err}");
+    assert!(err.contains("Jeb Bush (person, id jeb_bush)"), "{err}");
+    // the full name settles it; "the" and case do not matter
+    let o = ok(&["query", g.to_str().unwrap(), "path", "george w. bush", "REPUBLICAN PARTY"]);
+    assert!(stdout(&o).contains("2 steps"), "{}", stdout(&o));
+    let o = ok(&["query", g.to_str().unwrap(), "neighbors", "jeb bush"]);
+    assert!(stdout(&o).contains("family (sibling)"), "{}", stdout(&o));
+}
