@@ -342,7 +342,8 @@ impl Legend {
                     Vertex::N(NodeId(q(&b), None)),
                 ),
                 attributes: vec![
-                    attr("label", q(&name)),
+                    // xlabel: no label node, so the sample lines stay straight
+                    attr("xlabel", q(&name)),
                     attr("color", q(color)),
                     attr("fontcolor", q(color)),
                     attr("style", p(style)),
