@@ -1,10 +1,274 @@
-//! `relgraph query` (not implemented yet).
+//! `relgraph query`: who is connected to whom, and how.
+
+use anyhow::Context;
+use relgraph::graph::{read_json_file, Entity, Graph, RelationKind};
+use relgraph::query::{find_entity, neighbors, shortest_path, Hop};
+use std::io::Write;
+use std::path::PathBuf;
 
 /// Arguments of `relgraph query`.
 #[derive(clap::Args, Debug)]
-pub struct Args {}
+#[command(after_help = "EXAMPLES:\n  \
+    relgraph query corpus.json neighbors \"John Legend\"\n  \
+    relgraph query corpus.json neighbors West --kind support --json\n  \
+    relgraph query corpus.json path Legend Trump\n  \
+    relgraph query corpus.json path \"Chrissy Teigen\" \"Joe Biden\" --json\n  \
+    relgraph query corpus.json path West Biden --kind support\n\n\
+    Names match a label, id or alias, ignoring case, punctuation and a leading \"the\". \
+    An unknown or ambiguous name is an error (exit 1) that lists the candidates. \
+    Denied relations are listed with the flag 'negated' (\"X did NOT support Y\") \
+    but paths never go through them.")]
+pub struct Args {
+    /// The graph JSON file.
+    #[arg(value_name = "GRAPH.json")]
+    pub graph: PathBuf,
+    /// What to ask.
+    #[command(subcommand)]
+    pub query: Query,
+}
+
+/// The questions `relgraph query` answers.
+#[derive(clap::Subcommand, Debug)]
+pub enum Query {
+    /// List the relations of one entity, either direction.
+    #[command(
+        after_help = "EXAMPLE:\n  relgraph query corpus.json neighbors \"Kanye West\" --kind disagreement"
+    )]
+    Neighbors {
+        /// Entity name, alias or id.
+        name: String,
+        /// Only relations of this kind: friendship, family, romance, collaboration,
+        /// support, disagreement, participation, membership.
+        #[arg(long, value_name = "KIND", value_parser = parse_kind)]
+        kind: Option<RelationKind>,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Find a shortest chain of relations between two entities.
+    #[command(after_help = "EXAMPLE:\n  relgraph query corpus.json path \"Chrissy Teigen\" Trump")]
+    Path {
+        /// Entity to start from.
+        from: String,
+        /// Entity to reach.
+        to: String,
+        /// Only walk relations of this kind: friendship, family, romance, collaboration,
+        /// support, disagreement, participation, membership.
+        #[arg(long, value_name = "KIND", value_parser = parse_kind)]
+        kind: Option<RelationKind>,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+fn parse_kind(s: &str) -> Result<RelationKind, String> {
+    s.parse()
+}
+
+/// How much of an evidence sentence a table shows.
+const EVIDENCE_CHARS: usize = 100;
 
 /// Runs the command.
-pub fn run(_args: Args) -> anyhow::Result<()> {
-    anyhow::bail!("'query' is not implemented yet")
+pub fn run(args: Args) -> anyhow::Result<()> {
+    // The error names the file (and line:column for bad JSON) already.
+    let graph = read_json_file(&args.graph).map_err(|e| anyhow::anyhow!("{e}"))?;
+    let out = match args.query {
+        Query::Neighbors { name, kind, json } => {
+            let n = find_entity(&graph, &name)?;
+            let hops = neighbors(&graph, n, kind);
+            if json {
+                json_text(&serde_json::json!({
+                    "entity": entity_json(graph.entity(n)),
+                    "kind": kind,
+                    "neighbors": hops.iter().map(|h| h.to_json(&graph)).collect::<Vec<_>>(),
+                }))
+            } else {
+                neighbors_table(&graph, graph.entity(n), kind, &hops)
+            }
+        }
+        Query::Path {
+            from,
+            to,
+            kind,
+            json,
+        } => {
+            let a = find_entity(&graph, &from)?;
+            let b = find_entity(&graph, &to)?;
+            let path = shortest_path(&graph, a, b, kind);
+            if json {
+                json_text(&serde_json::json!({
+                    "from": entity_json(graph.entity(a)),
+                    "to": entity_json(graph.entity(b)),
+                    "kind": kind,
+                    "path": path.as_ref().map(|p| p.iter().map(|h| h.to_json(&graph)).collect::<Vec<_>>()),
+                }))
+            } else {
+                path_table(
+                    &graph,
+                    graph.entity(a),
+                    graph.entity(b),
+                    kind,
+                    path.as_deref(),
+                )
+            }
+        }
+    };
+    let stdout = std::io::stdout();
+    let mut lock = stdout.lock();
+    match lock.write_all(out.as_bytes()).and_then(|_| lock.flush()) {
+        // a closed pipe (`| head`) is the reader's choice, not a failure
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        r => r.context("cannot write to stdout"),
+    }
+}
+
+fn json_text(v: &serde_json::Value) -> String {
+    let mut s = serde_json::to_string_pretty(v).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+fn entity_json(e: &Entity) -> serde_json::Value {
+    serde_json::json!({"id": e.id, "label": e.label, "kind": e.kind, "aliases": e.aliases})
+}
+
+/// "[doc] first evidence sentence", shortened to about [`EVIDENCE_CHARS`] characters.
+fn evidence_cell(h: &Hop<'_>) -> String {
+    let Some(ev) = h.evidence().first() else {
+        return String::new();
+    };
+    let text: String = ev.text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let short = if text.chars().count() > EVIDENCE_CHARS {
+        let mut t: String = text.chars().take(EVIDENCE_CHARS - 1).collect();
+        t.push('…');
+        t
+    } else {
+        text
+    };
+    let more = match h.evidence().len() {
+        1 => String::new(),
+        n => format!(" (+{} more)", n - 1),
+    };
+    format!("[{}] \"{}\"{}", ev.doc, short, more)
+}
+
+/// Rows as text columns separated by two spaces, the last column unpadded.
+fn table(header: &[&str], rows: &[Vec<String>]) -> String {
+    let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
+    for r in rows {
+        for (w, c) in widths.iter_mut().zip(r) {
+            *w = (*w).max(c.chars().count());
+        }
+    }
+    let line = |cells: Vec<&str>| {
+        let last = cells.len().saturating_sub(1);
+        let mut s = String::new();
+        for (i, c) in cells.iter().enumerate() {
+            s.push_str(c);
+            if i < last {
+                s.push_str(&" ".repeat(widths[i] - c.chars().count() + 2));
+            }
+        }
+        s.trim_end().to_string() + "\n"
+    };
+    let mut out = line(header.to_vec());
+    for r in rows {
+        out.push_str(&line(r.iter().map(String::as_str).collect()));
+    }
+    out
+}
+
+fn kind_note(kind: Option<RelationKind>) -> String {
+    kind.map(|k| format!(" of kind {k}")).unwrap_or_default()
+}
+
+fn neighbors_table(_g: &Graph, e: &Entity, kind: Option<RelationKind>, hops: &[Hop<'_>]) -> String {
+    let mut out = format!(
+        "{} ({}, id {}): {} relation{}{}\n",
+        e.label,
+        e.kind,
+        e.id,
+        hops.len(),
+        if hops.len() == 1 { "" } else { "s" },
+        kind_note(kind)
+    );
+    if hops.is_empty() {
+        return out;
+    }
+    let rows: Vec<Vec<String>> = hops
+        .iter()
+        .map(|h| {
+            vec![
+                h.relation_label(),
+                format!("{} {}", h.direction.arrow(), h.direction),
+                h.entity.label.clone(),
+                h.entity.kind.to_string(),
+                h.flags(),
+                evidence_cell(h),
+            ]
+        })
+        .collect();
+    out.push('\n');
+    out.push_str(&table(
+        &[
+            "RELATION",
+            "DIRECTION",
+            "ENTITY",
+            "KIND",
+            "FLAGS",
+            "EVIDENCE",
+        ],
+        &rows,
+    ));
+    out
+}
+
+fn path_table(
+    g: &Graph,
+    a: &Entity,
+    b: &Entity,
+    kind: Option<RelationKind>,
+    path: Option<&[Hop<'_>]>,
+) -> String {
+    let Some(path) = path else {
+        return format!(
+            "no path between {} and {}{}\n",
+            a.label,
+            b.label,
+            kind_note(kind)
+        );
+    };
+    let mut out = format!(
+        "path from {} to {}{}: {} step{}\n",
+        a.label,
+        b.label,
+        kind_note(kind),
+        path.len(),
+        if path.len() == 1 { "" } else { "s" }
+    );
+    if path.is_empty() {
+        return out;
+    }
+    let rows: Vec<Vec<String>> = path
+        .iter()
+        .enumerate()
+        .map(|(i, h)| {
+            vec![
+                (i + 1).to_string(),
+                g.entity(h.from).label.clone(),
+                h.relation_label(),
+                h.direction.arrow().to_string(),
+                h.entity.label.clone(),
+                h.flags(),
+                evidence_cell(h),
+            ]
+        })
+        .collect();
+    out.push('\n');
+    out.push_str(&table(
+        &["STEP", "FROM", "RELATION", "DIR", "TO", "FLAGS", "EVIDENCE"],
+        &rows,
+    ));
+    out
 }
