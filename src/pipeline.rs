@@ -192,3 +192,22 @@ pub fn build_graph(doc: &Document, mentions: &[Mention], coref: &Coref, relation
     g.normalize();
     g
 }
+
+/// A readable account of the mentions of each sentence and the chains they
+/// resolve to, for `relgraph extract --debug`.
+pub fn debug_report(ex: &Extraction) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    for (si, s) in ex.doc.sentences.iter().enumerate() {
+        let _ = writeln!(out, "[{si}] {}", ex.doc.slice(s.span));
+        for (mi, m) in ex.mentions.iter().enumerate().filter(|(_, m)| m.sentence == si) {
+            let refs: Vec<String> = ex.coref.of(mi).iter().map(|&c| ex.coref.chains[c].label.clone()).collect();
+            let quoted = if ex.coref.quotes.is_inside(si, m.first) { " (quoted)" } else { "" };
+            let _ = writeln!(out, "    {:<40} {:?}{} -> {}", m.text, m.form, quoted, if refs.is_empty() { "-".to_string() } else { refs.join(" + ") });
+        }
+        if let Some(sp) = ex.coref.quotes.speaker.get(si).copied().flatten() {
+            let _ = writeln!(out, "    speaker: {}", ex.mentions[sp].text);
+        }
+    }
+    out
+}

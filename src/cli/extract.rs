@@ -1,10 +1,9 @@
 //! `relgraph extract`: one graph per input text.
 
 use anyhow::{bail, Context, Result};
-use relgraph::graph::write_json;
+use relgraph::export::{write_graph, DotOptions, Format};
 use relgraph::pipeline::{extract, Options};
 use relgraph::resources::Resources;
-use relgraph::util::write_atomic;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
@@ -23,12 +22,18 @@ pub struct Args {
     /// Output file (one input) or directory (several inputs); stdout when absent.
     #[arg(short, long)]
     pub output: Option<PathBuf>,
-    /// Output format.
-    #[arg(long, default_value = "json", value_parser = ["json"])]
-    pub format: String,
+    /// Output format (default: from the -o extension, else json).
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+    /// Draw denied (negated) relations too, dotted, in dot/svg/png/pdf output.
+    #[arg(long)]
+    pub show_negated: bool,
     /// Drop edges whose confidence is below this (0 to 1).
     #[arg(long, default_value_t = 0.0)]
     pub min_confidence: f32,
+    /// Print each sentence's mentions and what they resolve to on stderr.
+    #[arg(long)]
+    pub debug: bool,
     /// Print the time spent in each stage to stderr.
     #[arg(long)]
     pub timings: bool,
@@ -65,6 +70,11 @@ pub fn run(args: Args) -> Result<()> {
             std::fs::create_dir_all(dir).with_context(|| format!("cannot create output directory {}", dir.display()))?;
         }
     }
+    let format = match (args.format, &args.output) {
+        (Some(f), _) => f,
+        (None, Some(p)) if !several => Format::from_extension(p).unwrap_or(Format::Json),
+        _ => Format::Json,
+    };
     let mut failed = 0;
     let mut total = relgraph::pipeline::Timings::default();
     for name in &args.inputs {
@@ -72,20 +82,18 @@ pub fn run(args: Args) -> Result<()> {
             let (id, text) = read_input(name)?;
             let ex = extract(&id, text, res, opts);
             total += ex.timings;
-            let mut buf = Vec::new();
-            write_json(&ex.graph, &mut buf)?;
-            match (&args.output, several) {
-                (None, _) => {
-                    use std::io::Write;
-                    std::io::stdout().write_all(&buf)?;
-                }
-                (Some(dir), true) => {
-                    let path = dir.join(format!("{id}.{}", args.format));
-                    write_atomic(&path, &buf).with_context(|| format!("cannot write {}", path.display()))?;
-                }
-                (Some(path), false) => write_atomic(path, &buf).with_context(|| format!("cannot write {}", path.display()))?,
+            if args.debug {
+                eprint!("{}", relgraph::pipeline::debug_report(&ex));
             }
-            Ok(())
+            let dot = DotOptions { show_negated: args.show_negated, layout: None, title: Some(id.clone()) };
+            match (&args.output, several) {
+                (None, _) => write_graph(&ex.graph, format, &dot, None),
+                (Some(dir), true) => {
+                    let path = dir.join(format!("{id}.{format}"));
+                    write_graph(&ex.graph, format, &dot, Some(&path)).with_context(|| format!("cannot write {}", path.display()))
+                }
+                (Some(path), false) => write_graph(&ex.graph, format, &dot, Some(path)).with_context(|| format!("cannot write {}", path.display())),
+            }
         })();
         if let Err(e) = result {
             eprintln!("relgraph: error: {e:#}");

@@ -96,7 +96,16 @@ pub(super) fn resolve_references(doc: &Document, mentions: &[Mention], lex: &Lex
                 let r = match &m.form {
                     Form::Name => Vec::new(),
                     Form::Pronoun(p) => pronoun(c, &quotes, mentions, &history, &salience, si, inside, *p, narrator, m),
-                    Form::Description(role) => description(c, &salience, &named_here, &history, si, role).into_iter().collect(),
+                    Form::Description(role) => {
+                        let r = description(c, &salience, &named_here, &history, si, role);
+                        // the text now describes this chain that way: "the singer" later means the same
+                        if let Some(ci) = r {
+                            if !c.chains[ci].roles.contains(role) {
+                                c.chains[ci].roles.push(role.clone());
+                            }
+                        }
+                        r.into_iter().collect()
+                    }
                     Form::Group => top_two(c, &history, &salience, si, None),
                 };
                 c.refs[mi] = r;
@@ -178,7 +187,7 @@ fn best(
             continue;
         }
         let recency = (history.len() - k) as f32;
-        let score = -((si - h.sentence) as f32) * 2.0 - recency * 0.3 + if h.subject { 1.5 } else { 0.0 } + salience[h.chain].min(10.0) * 0.15;
+        let score = -((si - h.sentence) as f32) - recency * 0.1 + if h.subject { 1.5 } else { 0.0 } + salience[h.chain].min(10.0) * 0.3;
         match scores.iter_mut().find(|(_, ci)| *ci == h.chain) {
             Some(e) => e.0 = e.0.max(score),
             None => scores.push((score, h.chain)),

@@ -99,8 +99,8 @@ pub(super) fn find_events(doc: &Document, si: usize, s: &Sentence, lex: &Lexicon
                 while k < toks.len() && k - np_start < 6 {
                     if let Some(m) = in_name(k) {
                         k = m.last + 1;
-                        if toks.get(k).is_some_and(|t| t.form == "'s") && toks.get(k + 1).is_some_and(|t| is_modifier(t, tagged)) {
-                            k += 1; // "David Axelrod's The Axe Files"
+                        if toks.get(k).is_some_and(|t| t.form == "'s") && toks.get(k + 1).is_some_and(|t| is_modifier(t, tagged) || t.form == "The") {
+                            k += if toks[k + 1].form == "The" { 2 } else { 1 }; // "David Axelrod's The Axe Files"
                             continue;
                         }
                         break;

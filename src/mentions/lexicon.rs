@@ -84,6 +84,10 @@ pub struct Lexicon {
     pub non_names: HashSet<String>,
     /// Nationality and religion adjectives.
     pub demonyms: HashSet<String>,
+    /// Last words of places, buildings and works: not a person's name.
+    pub non_person_last: HashSet<String>,
+    /// First words of places: not a person's name.
+    pub non_person_first: HashSet<String>,
 }
 
 fn gendered(file: &'static str, text: &str) -> Result<HashMap<String, Gender>, LexiconError> {
@@ -157,7 +161,18 @@ impl Lexicon {
             }
         }
 
+        let (file, t) = data!("lexicons/non_person_words.txt");
+        let (mut non_person_last, mut non_person_first) = (HashSet::new(), HashSet::new());
+        for (line, l) in entries(t) {
+            match l.split_once(' ') {
+                Some(("last", w)) => drop(non_person_last.insert(w.trim().to_lowercase())),
+                Some(("first", w)) => drop(non_person_first.insert(w.trim().to_lowercase())),
+                _ => return Err(LexiconError { file, line, message: format!("expected 'last|first WORD', found '{l}'") }),
+            }
+        }
         Ok(Lexicon {
+            non_person_last,
+            non_person_first,
             abbreviations,
             titles,
             pronouns,
@@ -182,6 +197,14 @@ impl Lexicon {
     /// Gender of a first name, if it is one.
     pub fn first_name_gender(&self, w: &str) -> Option<Gender> {
         self.first_names.get(&w.to_lowercase()).copied()
+    }
+
+    /// True when `w` (any case, singular or plural) is a title or a role noun:
+    /// "Generals", "Mathematician".
+    pub fn is_title_or_role(&self, w: &str) -> bool {
+        let l = w.trim_end_matches('.').to_lowercase();
+        let stem = l.strip_suffix('s').unwrap_or(&l);
+        self.titles.contains_key(&l) || self.titles.contains_key(stem) || self.role_nouns.contains_key(&l) || self.role_nouns.contains_key(stem)
     }
 
     /// True when `w` is an ordinary English word (lower-cased lookup).

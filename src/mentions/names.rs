@@ -14,7 +14,7 @@ fn is_cap(form: &str) -> bool {
 
 fn is_initial(form: &str) -> bool {
     let b = form.as_bytes();
-    (b.len() == 2 && b[0].is_ascii_uppercase() && b[1] == b'.') || (form.len() <= 6 && form.ends_with('.') && form.split('.').filter(|p| !p.is_empty()).all(|p| p.len() == 1 && p.chars().all(|c| c.is_ascii_uppercase())))
+    (b.len() == 2 && b[0].is_ascii_uppercase() && b[1] == b'.') || (form.len() <= 6 && form.chars().any(|c| c.is_ascii_uppercase()) && form.ends_with('.') && form.split('.').filter(|p| !p.is_empty()).all(|p| p.len() == 1 && p.chars().all(|c| c.is_ascii_uppercase())))
 }
 
 /// True for words in `non_names.txt`: months, days, forms of address.
@@ -38,7 +38,7 @@ pub(super) fn find_names(doc: &Document, si: usize, s: &Sentence, lex: &Lexicon)
     let first_word = toks.iter().position(|t| t.form.chars().any(char::is_alphanumeric)).unwrap_or(0);
     while i < toks.len() {
         let f = toks[i].form.as_str();
-        if !(is_cap(f) || is_initial(f)) {
+        if !(is_cap(f) || is_initial(f)) || f == "I" {
             i += 1;
             continue;
         }
@@ -111,6 +111,12 @@ fn make_name(doc: &Document, si: usize, s: &Sentence, lex: &Lexicon, start: usiz
             a += 1;
         } else if non_name(lex, &w) {
             a += 1;
+        } else if a < end && (lex.is_title_or_role(&w) || lex.demonyms.contains(&w) || lex.places.contains(&w)) {
+            // "Mathematician Hermann Weyl", "Scots Paul Menzies", "Washington Chris Gregoire"
+            if lex.titles.contains_key(&w) {
+                titled = true;
+            }
+            a += 1;
         } else if a == start && at_start && lex.is_common(&w) && lex.first_name_gender(&w).is_none() {
             let full: String = toks[a..=end].iter().map(|t| t.form.as_str()).collect::<Vec<_>>().join(" ").to_lowercase();
             if lex.organizations.contains(&full) {
@@ -146,6 +152,9 @@ fn make_name(doc: &Document, si: usize, s: &Sentence, lex: &Lexicon, start: usiz
         return Some(m);
     } else if lex.organizations.contains(&lower) || lex.org_last.contains(&last) || lex.org_first.contains(&first) && words.len() > 1 {
         NameType::Entity(EntityKind::Organization)
+    } else if words.len() > 1 && lex.organizations.contains(&first) && !lex.event_named.contains(&last) {
+        // "Google Analytics", "YouTube Rewind": named after a known organization
+        NameType::Unknown
     } else if let Some(party) = lex.party_plurals.get(&lower) {
         canonical = Some(party.clone());
         NameType::Entity(EntityKind::Organization)
@@ -180,13 +189,15 @@ fn is_person_name(lex: &Lexicon, words: &[&str]) -> bool {
     if lex.demonyms.contains(&first) || words.iter().any(|w| lex.places.contains(&w.to_lowercase())) && words.len() == 1 {
         return false;
     }
+    if lex.non_person_last.contains(&last) || lex.non_person_first.contains(&first) && words.len() > 1 || lex.is_title_or_role(&last) {
+        return false;
+    }
     let looks = words.iter().all(|w| is_cap(w) || is_initial(w) || CONNECTORS.contains(w) || *w == "-");
     if words.len() == 1 {
         return false; // a lone word becomes a person only through an earlier full name (coref)
     }
     let common = words.iter().filter(|w| is_cap(w) && lex.is_common(w)).count();
-    looks && words.len() <= 5
-        && (lex.first_names.contains_key(&first) || (lex.surnames.contains(&last) && common < words.len()) || common == 0)
+    looks && words.len() <= 5 && (lex.first_names.contains_key(&first) || (lex.surnames.contains(&last) && common < words.len()) || (common == 0 && words.len() <= 3))
 }
 
 #[allow(clippy::too_many_arguments)]
