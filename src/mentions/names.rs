@@ -54,7 +54,7 @@ pub(super) fn find_names(doc: &Document, si: usize, s: &Sentence, lex: &Lexicon)
             } else if j + 1 < toks.len() && is_cap(&toks[j + 1].form) && (CONNECTORS.contains(&g) || (g == "-" && toks[j - 1].span.end == toks[j].span.start && toks[j].span.end == toks[j + 1].span.start)) {
                 end = j + 1;
                 j += 2;
-            } else if g == "of" && j + 1 < toks.len() && of_joins(lex, &toks[start..=end].iter().map(|t| t.form.as_str()).collect::<Vec<_>>(), toks, j + 1) {
+            } else if matches!(g, "of" | "on" | "for" | "and" | "&") && j + 1 < toks.len() && of_joins(lex, &toks[start..=end].iter().map(|t| t.form.as_str()).collect::<Vec<_>>(), toks, j + 1) {
                 // "University of Oxford", "Battle of Chudnov", "Church of the Latter-day Saints"
                 let mut k = j + 1;
                 if toks[k].form.eq_ignore_ascii_case("the") {
@@ -87,6 +87,18 @@ fn of_joins(lex: &Lexicon, left: &[&str], toks: &[crate::doc::Token], k: usize) 
     let last = left.last().map(|w| w.to_lowercase()).unwrap_or_default();
     let next_cap = toks.get(k).is_some_and(|t| is_cap(&t.form) && !t.form.eq_ignore_ascii_case("the"))
         || (toks.get(k).is_some_and(|t| t.form.eq_ignore_ascii_case("the")) && toks.get(k + 1).is_some_and(|t| is_cap(&t.form)));
+    // "and" joins only inside an organization name that ends in a head:
+    // "Ways and Means Committee", "National Air and Space Museum"
+    if toks[k - 1].form == "and" || toks[k - 1].form == "&" {
+        if lex.org_last.contains(&last) || lex.organizations.contains(&left.join(" ").to_lowercase()) {
+            return false; // "New York Post and Fox News" are two
+        }
+        let mut e = k;
+        while e < toks.len() && is_cap(&toks[e].form) {
+            e += 1;
+        }
+        return e > k && lex.org_last.contains(&toks[e - 1].form.to_lowercase());
+    }
     next_cap
         && (lex.org_first.contains(&first) || lex.event_first.contains(&first) || lex.org_last.contains(&last) || lex.event_named.contains(&last))
 }
@@ -97,12 +109,18 @@ fn make_name(doc: &Document, si: usize, s: &Sentence, lex: &Lexicon, start: usiz
     let mut a = start;
     let mut gender = Gender::Unknown;
     let mut titled = false;
+    // an organization or event name keeps its titles and demonyms ("Russian army",
+    // "French Academy of Sciences", "Washington State University")
+    let lw = |k: usize| toks[k].form.trim_end_matches('.').to_lowercase();
+    let org_like = lex.org_last.contains(&lw(end))
+        || lex.event_named.contains(&lw(end))
+        || (end > start && (lex.org_first.contains(&lw(start)) || lex.event_first.contains(&lw(start))));
     // strip determiners, titles and sentence-initial ordinary words
     while a <= end {
         let w = toks[a].form.trim_end_matches('.').to_lowercase();
         if w == "the" {
             a += 1;
-        } else if let Some(&g) = lex.titles.get(&w) {
+        } else if let Some(&g) = lex.titles.get(&w).filter(|_| !org_like) {
             if a == end {
                 break; // "the President" alone: not a name
             }
@@ -111,7 +129,7 @@ fn make_name(doc: &Document, si: usize, s: &Sentence, lex: &Lexicon, start: usiz
             a += 1;
         } else if non_name(lex, &w) {
             a += 1;
-        } else if a < end && (lex.is_title_or_role(&w) || lex.demonyms.contains(&w) || lex.places.contains(&w)) {
+        } else if a < end && !org_like && (lex.is_title_or_role(&w) || lex.demonyms.contains(&w) || lex.places.contains(&w)) {
             // "Mathematician Hermann Weyl", "Scots Paul Menzies", "Washington Chris Gregoire"
             if lex.titles.contains_key(&w) {
                 titled = true;
@@ -161,18 +179,30 @@ fn make_name(doc: &Document, si: usize, s: &Sentence, lex: &Lexicon, start: usiz
     } else if lex.event_named.contains(&last) && words.len() > 1 || lex.event_first.contains(&first) && words.len() > 1 {
         NameType::Entity(EntityKind::Event)
     } else if lex.places.contains(&lower) {
-        return None;
+        // a country is an organization when it acts: "China criticized ...", "Mexico will pay"
+        if acts(toks, b) {
+            NameType::Entity(EntityKind::Organization)
+        } else {
+            return None;
+        }
     } else if titled || is_person_name(lex, &words) {
         if gender == Gender::Unknown {
             gender = lex.first_name_gender(&first).unwrap_or(Gender::Unknown);
         }
         NameType::Entity(EntityKind::Person)
-    } else if words.len() == 1 && words[0].len() >= 2 && words[0].len() <= 6 && words[0].chars().all(|c| c.is_ascii_uppercase() || c == '&') && !lex.first_names.contains_key(&first) {
+    } else if words.len() == 1 && words[0].len() >= 2 && words[0].len() <= 6 && words[0].chars().all(|c| c.is_ascii_uppercase() || c == '&') && !lex.first_names.contains_key(&first) && !lex.is_common(&first) {
         // acronyms: NASA, BBC
+        NameType::Entity(EntityKind::Organization)
+    } else if words.len() == 1 && camel_case(words[0]) {
+        // brands: "YouTube", "wikiHow", "SiriusXM"
         NameType::Entity(EntityKind::Organization)
     } else {
         NameType::Unknown
     };
+    // a bare head is a generic reference ("the Church", "the Party"), not a name
+    if words.len() == 1 && ty == NameType::Entity(EntityKind::Organization) && lex.org_last.contains(&last) && !lex.organizations.contains(&lower) {
+        return None;
+    }
     if headline && ty == NameType::Unknown {
         return None;
     }
@@ -180,6 +210,26 @@ fn make_name(doc: &Document, si: usize, s: &Sentence, lex: &Lexicon, start: usiz
         return None;
     }
     Some(mention(doc, si, s, a, b, ty, gender, canonical))
+}
+
+/// A lower-case letter followed by an upper-case one, not after a name prefix
+/// ("YouTube", "eHow"; not "McGuire", "DeVito", "MacArthur").
+fn camel_case(w: &str) -> bool {
+    let cs: Vec<char> = w.chars().collect();
+    let inner = (1..cs.len()).any(|i| cs[i].is_uppercase() && cs[i - 1].is_lowercase());
+    let prefix = ["Mc", "Mac", "De", "Di", "Da", "La", "Le", "Van", "Von", "Du", "O'"].iter().any(|p| w.starts_with(p));
+    inner && !prefix && cs.iter().all(|c| c.is_alphanumeric()) && !w.ends_with("ers")
+}
+
+/// The word after a place reads as its verb: the place acts as a government.
+fn acts(toks: &[crate::doc::Token], b: usize) -> bool {
+    let Some(next) = toks.get(b + 1) else { return false };
+    if !next.deprel.is_empty() {
+        return toks[b].deprel.starts_with("nsubj");
+    }
+    let w = next.form.as_str();
+    const VERBS: &[&str] = &["said", "says", "wants", "must", "refused", "agreed", "announced", "accused", "criticized", "criticised", "condemned", "warned", "threatened", "denied", "rejected", "backed", "supported", "opposed", "signed", "sent", "invaded", "attacked"];
+    VERBS.contains(&w) || (w.ends_with("ed") && w.len() > 4 && w.chars().all(|c| c.is_ascii_lowercase()))
 }
 
 /// A run of capitalised words that reads as a person's name.
