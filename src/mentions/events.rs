@@ -73,6 +73,11 @@ pub(super) fn find_events(doc: &Document, si: usize, s: &Sentence, lex: &Lexicon
                 has_mod = true;
                 continue;
             }
+            if t.form == "-" && a >= 2 && toks[a - 2].span.end == t.span.start {
+                a -= 2; // "after-party", "Army-Navy game"
+                has_mod = true;
+                continue;
+            }
             if is_modifier(t, tagged) {
                 if !VAGUE.contains(&l.as_str()) && t.form != "-" {
                     has_mod = true;
@@ -119,7 +124,8 @@ pub(super) fn find_events(doc: &Document, si: usize, s: &Sentence, lex: &Lexicon
         }
         let weak = WEAK.contains(&head.as_str());
         let has_pp = b > h;
-        if !(has_mod || has_pp) || (weak && !has_pp && !toks[a..h].iter().any(|t| t.form.chars().any(|c| c.is_ascii_digit() || c.is_uppercase()) || t.form == "-")) {
+        let definite = a > 0 && toks[a - 1].form.eq_ignore_ascii_case("the");
+        if !(has_mod || has_pp || (definite && !weak)) || (weak && !has_pp && !toks[a..h].iter().any(|t| t.form.chars().any(|c| c.is_ascii_digit() || c.is_uppercase()) || t.form == "-")) {
             continue;
         }
         // "party" only as an after-party or a dated party

@@ -38,7 +38,7 @@ pub(super) fn find_names(doc: &Document, si: usize, s: &Sentence, lex: &Lexicon)
     let first_word = toks.iter().position(|t| t.form.chars().any(char::is_alphanumeric)).unwrap_or(0);
     while i < toks.len() {
         let f = toks[i].form.as_str();
-        if !(is_cap(f) || is_initial(f)) || f == "I" {
+        if !(is_cap(f) || is_initial(f)) || f == "I" || (lex.pronouns.contains_key(&f.to_lowercase()) && !toks.get(i + 1).is_some_and(|t| is_cap(&t.form))) {
             i += 1;
             continue;
         }
@@ -135,7 +135,7 @@ fn make_name(doc: &Document, si: usize, s: &Sentence, lex: &Lexicon, start: usiz
                 titled = true;
             }
             a += 1;
-        } else if a == start && at_start && lex.is_common(&w) && lex.first_name_gender(&w).is_none() {
+        } else if a == start && a < end && at_start && lex.is_common(&w) && lex.first_name_gender(&w).is_none() {
             let full: String = toks[a..=end].iter().map(|t| t.form.as_str()).collect::<Vec<_>>().join(" ").to_lowercase();
             if lex.organizations.contains(&full) {
                 break;
