@@ -51,7 +51,7 @@ pub(super) fn find_names(doc: &Document, si: usize, s: &Sentence, lex: &Lexicon)
             if is_cap(g) || is_initial(g) {
                 end = j;
                 j += 1;
-            } else if j + 1 < toks.len() && is_cap(&toks[j + 1].form) && (CONNECTORS.contains(&g) || (g == "-" && toks[j - 1].span.end == toks[j].span.start && toks[j].span.end == toks[j + 1].span.start)) {
+            } else if j + 1 < toks.len() && is_cap(&toks[j + 1].form) && (CONNECTORS.contains(&g) || (g == "the" && end == start && lex.first_names.contains_key(&toks[start].form.to_lowercase()) && !toks.get(j + 2).is_some_and(|t| is_cap(&t.form))) || (g == "-" && toks[j - 1].span.end == toks[j].span.start && toks[j].span.end == toks[j + 1].span.start)) {
                 end = j + 1;
                 j += 2;
             } else if matches!(g, "of" | "on" | "for" | "and" | "&") && j + 1 < toks.len() && of_joins(lex, &toks[start..=end].iter().map(|t| t.form.as_str()).collect::<Vec<_>>(), toks, j + 1) {
@@ -75,7 +75,17 @@ pub(super) fn find_names(doc: &Document, si: usize, s: &Sentence, lex: &Lexicon)
         if end + 1 < toks.len() && toks[end + 1].form == "-" && toks[end + 1].span.start == toks[end].span.end && !toks.get(end + 2).is_some_and(|t| is_cap(&t.form)) {
             continue;
         }
-        if let Some(m) = make_name(doc, si, s, lex, start, end, start <= first_word, headline, tagged) {
+        // "NASA Administrator Charles Bolden", "U.S. Senator John Cornyn": an
+        // organization or place, a title, then the person
+        let split = (start + 1..end).rev().find(|&t| lex.is_title_or_role(&toks[t].form) && is_cap(&toks[t + 1].form));
+        if let Some(t) = split {
+            if let Some(m) = make_name(doc, si, s, lex, start, t - 1, start <= first_word, headline, tagged) {
+                out.push(m);
+            }
+            if let Some(m) = make_name(doc, si, s, lex, t, end, false, headline, tagged) {
+                out.push(m);
+            }
+        } else if let Some(m) = make_name(doc, si, s, lex, start, end, start <= first_word, headline, tagged) {
             out.push(m);
         }
     }

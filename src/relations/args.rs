@@ -139,7 +139,8 @@ impl<'a> SentenceArgs<'a> {
                 return self.coordinated_right(a);
             }
             let w = self.forms[k].as_str();
-            if SKIPPABLE.contains(&w) || w.ends_with("ly") || (w.chars().all(|c| c.is_ascii_digit()) && w.len() == 4) {
+            let before_name = self.at(k + 1).is_some() && w.chars().all(|c| c.is_lowercase());
+            if SKIPPABLE.contains(&w) || w.ends_with("ly") || (w.chars().all(|c| c.is_ascii_digit()) && w.len() == 4) || before_name {
                 k += 1;
                 steps += 1;
             } else {

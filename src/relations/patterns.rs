@@ -60,6 +60,103 @@ pub(super) fn sentence_relations(ctx: &SentenceArgs, res: &Resources, out: &mut 
         i = end + 1;
     }
     implicit_participation(ctx, out);
+    implicit_membership(ctx, res, out);
+}
+
+/// True when the lower-case word is a membership noun or a role noun.
+fn is_member_noun(res: &Resources, w: &str) -> bool {
+    let stem = w.strip_suffix('s').unwrap_or(w);
+    res.lexicon.role_nouns.contains_key(w)
+        || res.lexicon.role_nouns.contains_key(stem)
+        || res.triggers.all.iter().any(|t| t.words.len() == 1 && (t.words[0] == w || t.words[0] == stem) && t.senses.iter().any(|s| s.pattern == Pattern::Member))
+}
+
+/// Membership stated by apposition, without a verb:
+/// "Steve Whitmore, a representative for the LA Sheriff's office",
+/// "James, brigadier of the Russian army", "a Scientology attorney, Kendrick
+/// Moxon", "NASA's administrator Charles Bolden", "former members of
+/// Scientology, including musician Tiziano Lugli and actor Jason Beghe".
+fn implicit_membership(ctx: &SentenceArgs, res: &Resources, out: &mut Vec<Found>) {
+    let sense = Sense { kind: RelationKind::Membership, role: None, pattern: Pattern::Member };
+    let f = &ctx.forms;
+    let lowerword = |k: usize| f[k].chars().all(|c| c.is_lowercase() || c == '-') && ctx.covering(k).is_none();
+    let mut pairs: Vec<(usize, usize, bool)> = Vec::new(); // (person arg, org arg, ended)
+    for (pi, p) in ctx.args.iter().enumerate() {
+        if p.kind != EntityKind::Person || !matches!(ctx.mentions[p.mention].form, Form::Name) {
+            continue;
+        }
+        // (a) "P, [19,] a N ... of/for/at ORG"
+        let mut k = p.last + 1;
+        if f.get(k).is_some_and(|w| w == ",") {
+            k += 1;
+            if f.get(k).is_some_and(|w| w.chars().all(|c| c.is_ascii_digit())) && f.get(k + 1).is_some_and(|w| w == ",") {
+                k += 2;
+            }
+            let start = k;
+            let mut noun = false;
+            while k < f.len() && k - start < 6 && (lowerword(k) || f[k] == "'s") && !matches!(f[k].as_str(), "of" | "for" | "at" | "with" | "who" | "which" | "and" | "said" | "says") {
+                noun |= f[k] != "a" && f[k] != "an" && f[k] != "the";
+                k += 1;
+            }
+            if noun && k < f.len() && matches!(f[k].as_str(), "of" | "for" | "at" | "with") {
+                if let Some(o) = ctx.objects_after(k).into_iter().find(|o| o.kind == EntityKind::Organization) {
+                    let oi = ctx.args.iter().position(|a| a.mention == o.mention).unwrap_or(0);
+                    let ended = f[start..k].iter().any(|w| w == "former" || w == "ex");
+                    pairs.push((pi, oi, ended));
+                }
+            }
+        }
+        // (b) "[a] ORG N[,] P" and (d) "ORG's N P"
+        let mut k = p.first;
+        if k >= 1 && f[k - 1] == "," {
+            k -= 1;
+        }
+        let mut nouns = 0;
+        while k >= 1 && nouns < 4 && ctx.covering(k - 1).is_none() && (is_member_noun(res, &f[k - 1]) || (matches!(f[k - 1].as_str(), "-" | "co") && nouns > 0)) {
+            k -= 1;
+            nouns += 1;
+        }
+        if nouns > 0 && k >= 1 {
+            let before = if f[k - 1] == "'s" && k >= 2 { k - 2 } else { k - 1 };
+            if let Some(oi) = ctx.args.iter().position(|a| a.last == before && a.kind == EntityKind::Organization) {
+                pairs.push((pi, oi, false));
+            }
+        }
+    }
+    // (c) "members of ORG, including P1 and P2"
+    for k in 0..f.len() {
+        if !matches!(f[k].as_str(), "including" | "like") && !(f[k] == "such" && f.get(k + 1).is_some_and(|w| w == "as")) {
+            continue;
+        }
+        let after = if f[k] == "such" { k + 1 } else { k };
+        let people: Vec<&Arg> = ctx.objects_after(after).into_iter().filter(|a| a.kind == EntityKind::Person).collect();
+        if people.is_empty() {
+            continue;
+        }
+        // the organization just before, after a member noun and "of/from"
+        let mut j = k;
+        if j >= 1 && f[j - 1] == "," {
+            j -= 1;
+        }
+        let Some(o) = ctx.args.iter().filter(|a| a.last + 1 == j && a.kind == EntityKind::Organization).last() else { continue };
+        let mut m = o.first;
+        while m >= 1 && matches!(f[m - 1].as_str(), "the" | "its" | "their") {
+            m -= 1;
+        }
+        if m >= 2 && matches!(f[m - 1].as_str(), "of" | "from" | "in" | "at") && is_member_noun(res, &f[m - 2]) {
+            let ended = m >= 3 && (f[m - 3] == "former" || f[m - 2].starts_with("defector"));
+            let oi = ctx.args.iter().position(|a| a.mention == o.mention).unwrap_or(0);
+            for p in people {
+                let pi = ctx.args.iter().position(|a| a.mention == p.mention).unwrap_or(0);
+                pairs.push((pi, oi, ended));
+            }
+        }
+    }
+    for (pi, oi, ended) in pairs {
+        let (p, o) = (&ctx.args[pi], &ctx.args[oi]);
+        let m = Modality { ended, ..Modality::default() };
+        emit(ctx, &sense, p.first.min(o.first), p.last.max(o.last), m, pair(p, o, true, 0.6), out);
+    }
 }
 
 fn looks_like_noun_use(ctx: &SentenceArgs, i: usize) -> bool {
@@ -348,7 +445,14 @@ fn implicit_participation(ctx: &SentenceArgs, out: &mut Vec<Found>) {
                 match poss {
                     Some(p) => pairs.push(pair(p, e, true, 0.55)), // "his remarks during an episode"
                     None => {
-                        for s in ctx.subjects_before(k + 1) {
+                        let subjects = ctx.subjects_before(k + 1);
+                        if subjects.is_empty() && k <= 1 {
+                            // fronted: "At the Battle of Chudnov in 1660, Gordon was wounded."
+                            if let Some(s) = ctx.args.iter().find(|a| a.first > e.last && a.kind != EntityKind::Event && ctx.forms[e.last + 1..a.first].contains(&",".to_string())) {
+                                pairs.push(pair(s, e, true, 0.5));
+                            }
+                        }
+                        for s in subjects {
                             pairs.push(pair(s, e, true, 0.55));
                         }
                     }
