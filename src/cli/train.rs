@@ -1,10 +1,136 @@
-//! `relgraph train` (not implemented yet).
+//! `relgraph train`: trains the lemmatizer, tagger and parser from CoNLL-U.
+//!
+//! `relgraph train all` (run from the crate root) retrains everything into
+//! `data/lexicons/lemma_*.txt` and `data/models/{tagger,parser}.bin`.
+
+use anyhow::Context;
+use relgraph::syntax::train::{self, Options};
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+/// What to train.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum What {
+    /// The part-of-speech tagger.
+    Tagger,
+    /// The dependency parser (with jackknifed predicted tags).
+    Parser,
+    /// The lemmatizer rule and exception files.
+    Lemmas,
+    /// Lemmas, tagger and parser.
+    All,
+}
 
 /// Arguments of `relgraph train`.
 #[derive(clap::Args, Debug)]
-pub struct Args {}
+pub struct Args {
+    /// What to train.
+    #[arg(value_enum)]
+    what: What,
+    /// CoNLL-U training files [default: ../shared/treebanks/en_ewt/train.conllu and ../shared/treebanks/gum/*.conllu].
+    #[arg(long, num_args = 1..)]
+    train: Vec<PathBuf>,
+    /// Passes over the data [default: tagger 8, parser 12].
+    #[arg(long)]
+    iterations: Option<usize>,
+    /// Random seed (training is deterministic for a seed).
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
+    /// Output model file (tagger, parser) or directory (all) [default: data/models/...].
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+    /// Jackknife folds for the parser's predicted training tags (0 = gold tags).
+    #[arg(long, default_value_t = 4)]
+    folds: usize,
+    /// Drop averaged weights smaller than this (model size vs accuracy).
+    #[arg(long)]
+    min_weight: Option<f32>,
+    /// Probability of following the parser's own move while training (from iteration 2).
+    #[arg(long, default_value_t = 0.9)]
+    explore: f64,
+    /// Use only the first N training sentences (for quick tests).
+    #[arg(long)]
+    limit: Option<usize>,
+    /// Directory for the lemma files when training lemmas.
+    #[arg(long, default_value = "data/lexicons")]
+    lexicons: PathBuf,
+}
+
+fn shared_dir() -> PathBuf {
+    let local = PathBuf::from("../shared");
+    if local.exists() {
+        local
+    } else {
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared")
+    }
+}
+
+fn write(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    if let Some(d) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(d).with_context(|| format!("creating {}", d.display()))?;
+    }
+    std::fs::write(path, bytes).with_context(|| format!("writing {}", path.display()))?;
+    eprintln!("wrote {} ({:.2} MB)", path.display(), bytes.len() as f64 / 1e6);
+    Ok(())
+}
 
 /// Runs the command.
-pub fn run(_args: Args) -> anyhow::Result<()> {
-    anyhow::bail!("'train' is not implemented yet")
+pub fn run(args: Args) -> anyhow::Result<()> {
+    let files = if args.train.is_empty() { train::default_files(&shared_dir())? } else { args.train.clone() };
+    let mut sents = train::load(&files)?;
+    if let Some(n) = args.limit {
+        sents.truncate(n);
+    }
+    anyhow::ensure!(!sents.is_empty(), "no training sentences in {} file(s)", files.len());
+    let words: usize = sents.iter().map(|s| s.words.len()).sum();
+    eprintln!("training on {} sentences, {} words from {} file(s)", sents.len(), words, files.len());
+    let out_dir = match (args.what, &args.output) {
+        (What::All, Some(o)) => o.clone(),
+        _ => PathBuf::from("data/models"),
+    };
+    let file_out = |name: &str| match (args.what, &args.output) {
+        (What::All, _) | (_, None) => out_dir.join(name),
+        (_, Some(o)) => o.clone(),
+    };
+    if matches!(args.what, What::Lemmas | What::All) {
+        let t0 = Instant::now();
+        let (rules, exc) = train::derive_lemmas(&sents);
+        write(&args.lexicons.join("lemma_rules.txt"), rules.as_bytes())?;
+        write(&args.lexicons.join("lemma_exceptions.txt"), exc.as_bytes())?;
+        eprintln!("lemmas: {:.1} s (rebuild to embed them)", t0.elapsed().as_secs_f64());
+    }
+    if matches!(args.what, What::Tagger | What::All) {
+        let t0 = Instant::now();
+        let opts = Options {
+            iterations: args.iterations.unwrap_or(8),
+            seed: args.seed,
+            min_abs: args.min_weight.unwrap_or(0.0),
+        };
+        let tagger = train::train_tagger(&sents, &opts);
+        let mut bytes = Vec::new();
+        tagger.write(&mut bytes);
+        let (f, w, d) = tagger.stats();
+        eprintln!("tagger: {} classes, {f} features, {w} weights, {d} dictionary words, {:.1} s", tagger.classes.len(), t0.elapsed().as_secs_f64());
+        write(&file_out("tagger.bin"), &bytes)?;
+    }
+    if matches!(args.what, What::Parser | What::All) {
+        let t0 = Instant::now();
+        let tag_opts = Options { iterations: 8, seed: args.seed, min_abs: 0.0 };
+        let tags = train::jackknife_tags(&sents, &tag_opts, args.folds);
+        eprintln!("parser: jackknifed tags ({} folds) in {:.1} s", args.folds, t0.elapsed().as_secs_f64());
+        let opts = Options {
+            iterations: args.iterations.unwrap_or(12),
+            seed: args.seed,
+            min_abs: args.min_weight.unwrap_or(0.0),
+        };
+        let parser = train::train_parser(&sents, &tags, &opts, args.explore, |it| {
+            eprintln!("parser: iteration {it} done at {:.1} s", t0.elapsed().as_secs_f64());
+        });
+        let mut bytes = Vec::new();
+        parser.write(&mut bytes);
+        let (f, w) = parser.stats();
+        eprintln!("parser: {} labels, {f} features, {w} weights, {:.1} s", parser.labels.len(), t0.elapsed().as_secs_f64());
+        write(&file_out("parser.bin"), &bytes)?;
+    }
+    Ok(())
 }

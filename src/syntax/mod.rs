@@ -1,24 +1,139 @@
 //! Syntax: part-of-speech tags, lemmas and a labelled dependency parse.
 //!
 //! Fills `upos`, `xpos`, `lemma`, `head` and `deprel` of every [`Token`] of a
-//! [`Sentence`]. The trained models are not in the tree yet (issue 4); until
-//! they are, [`Models::load_embedded`] returns `None` and the later stages
-//! fall back to surface features.
+//! [`Sentence`] with three small models:
+//! - [`tagger`]: a greedy averaged-perceptron tagger over joint UPOS/XPOS classes,
+//! - [`lemma`]: suffix rules plus an exception table (text files in `data/lexicons/`),
+//! - [`parser`]: a greedy labelled arc-hybrid parser (averaged perceptron,
+//!   trained with a dynamic oracle).
+//!
+//! The models live in `data/models/` in a compact binary format (see
+//! [`perceptron::Model`]) and are compiled into the binary. Retrain them with
+//! `cargo run --release -- train all` (see `data/README.md`).
 
-use crate::doc::Sentence;
+pub mod conllu;
+pub mod eval;
+pub mod features;
+pub mod lemma;
+pub mod parser;
+pub mod perceptron;
+pub mod tagger;
+pub mod train;
+pub mod transition;
 
-/// The trained tagger and parser.
-#[derive(Debug)]
+use crate::doc::{Sentence, Token};
+use features::{word_feats, WordFeats};
+use parser::{ParseTok, Parser};
+use std::cell::RefCell;
+use tagger::Tagger;
+
+/// The embedded tagger model bytes (empty when not trained yet).
+pub static TAGGER_BYTES: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/models/tagger.bin"));
+/// The embedded parser model bytes (empty when not trained yet).
+pub static PARSER_BYTES: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/models/parser.bin"));
+
+/// The trained tagger, lemmatizer and parser.
+#[derive(Debug, Clone)]
 pub struct Models {
-    _private: (),
+    /// Part-of-speech tagger.
+    pub tagger: Tagger,
+    /// Dependency parser.
+    pub parser: Parser,
+    /// Lemmatizer.
+    pub lemmatizer: lemma::Lemmatizer,
+}
+
+/// Reusable buffers for one thread.
+#[derive(Default)]
+struct Scratch {
+    chars: Vec<char>,
+    words: Vec<WordFeats>,
+    tags: Vec<u16>,
+    toks: Vec<ParseTok>,
+    state: transition::State,
+    feats: Vec<u64>,
+    scores: Vec<i32>,
+}
+
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
 }
 
 impl Models {
     /// The models compiled into the binary, if any.
     pub fn load_embedded() -> Option<Models> {
-        None
+        Models::from_bytes(TAGGER_BYTES, PARSER_BYTES).ok()
+    }
+
+    /// Models from serialised tagger and parser bytes, with the embedded lemmatizer.
+    pub fn from_bytes(tagger: &[u8], parser: &[u8]) -> anyhow::Result<Models> {
+        use anyhow::Context;
+        Ok(Models {
+            tagger: Tagger::read(tagger).context("reading the tagger model")?,
+            parser: Parser::read(parser).context("reading the parser model")?,
+            lemmatizer: lemma::Lemmatizer::embedded()?,
+        })
+    }
+
+    /// Models read from `DIR/tagger.bin` and `DIR/parser.bin`.
+    pub fn load_dir(dir: &std::path::Path) -> anyhow::Result<Models> {
+        use anyhow::Context;
+        let t = std::fs::read(dir.join("tagger.bin")).with_context(|| format!("reading {}/tagger.bin", dir.display()))?;
+        let p = std::fs::read(dir.join("parser.bin")).with_context(|| format!("reading {}/parser.bin", dir.display()))?;
+        Models::from_bytes(&t, &p)
     }
 
     /// Tags, lemmatizes and parses one sentence in place.
-    pub fn analyze(&self, _sentence: &mut Sentence) {}
+    pub fn analyze(&self, sentence: &mut Sentence) {
+        self.analyze_opts(sentence, true);
+    }
+
+    /// Tags and lemmatizes one sentence, and parses it when `parse` is true.
+    pub fn analyze_opts(&self, sentence: &mut Sentence, parse: bool) {
+        if sentence.tokens.is_empty() {
+            return;
+        }
+        SCRATCH.with(|s| {
+            let s = &mut *s.borrow_mut();
+            s.words.clear();
+            for t in &sentence.tokens {
+                let wf = word_feats(&t.form, &mut s.chars);
+                s.words.push(wf);
+            }
+            self.tagger.tag(&s.words, &mut s.tags);
+            s.toks.clear();
+            for (w, &t) in s.words.iter().zip(&s.tags) {
+                s.toks.push(ParseTok { word: w.lower, tag: self.tagger.hashes[t as usize] });
+            }
+            for (tok, &t) in sentence.tokens.iter_mut().zip(&s.tags) {
+                let c = &self.tagger.classes[t as usize];
+                tok.upos = c.upos;
+                tok.xpos.clear();
+                tok.xpos.push_str(&c.xpos);
+                tok.lemma = self.lemmatizer.lemma(&tok.form, &c.xpos);
+            }
+            if parse {
+                let arcs = self.parser.parse(&s.toks, &mut s.state, &mut s.feats, &mut s.scores);
+                for (tok, (h, l)) in sentence.tokens.iter_mut().zip(arcs) {
+                    tok.head = h;
+                    tok.deprel.clear();
+                    tok.deprel.push_str(if h.is_none() { "root" } else { self.parser.labels.get(l as usize).map_or("dep", |x| x.as_str()) });
+                }
+            }
+        });
+    }
+
+    /// Analyses a pre-tokenized sentence given as words.
+    pub fn analyze_words(&self, words: &[&str]) -> Sentence {
+        let mut s = Sentence::default();
+        let mut pos = 0;
+        for w in words {
+            let span = crate::doc::Span::new(pos, pos + w.len());
+            pos = span.end + 1;
+            s.tokens.push(Token { span, form: w.replace(['’', '‘'], "'"), space_after: true, ..Default::default() });
+        }
+        s.span = crate::doc::Span::new(0, pos.saturating_sub(1));
+        self.analyze(&mut s);
+        s
+    }
 }

@@ -1,0 +1,165 @@
+//! Feature hashing: words become a few 64-bit hashes once, features combine
+//! a template id with those hashes, never allocating a string.
+
+/// FNV-1a offset basis.
+const FNV: u64 = 0xcbf2_9ce4_8422_2325;
+
+#[inline]
+fn fnv_step(h: u64, v: u64) -> u64 {
+    (h ^ v).wrapping_mul(0x0000_0100_0000_01B3)
+}
+
+/// A strong 64-bit finalizer (from SplitMix64).
+#[inline]
+pub fn avalanche(mut z: u64) -> u64 {
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
+}
+
+/// Hash of a string.
+pub fn hash_str(s: &str) -> u64 {
+    avalanche(s.bytes().fold(FNV, |h, b| fnv_step(h, b as u64)))
+}
+
+/// Combines a running hash with one more value.
+#[inline]
+pub fn mix(h: u64, v: u64) -> u64 {
+    avalanche(h.rotate_left(23) ^ v.wrapping_add(0x9E37_79B9_7F4A_7C15))
+}
+
+/// A feature of one value.
+#[inline]
+pub fn f1(template: u32, a: u64) -> u64 {
+    mix(template as u64, a)
+}
+
+/// A feature of two values.
+#[inline]
+pub fn f2(template: u32, a: u64, b: u64) -> u64 {
+    mix(mix(template as u64, a), b)
+}
+
+/// A feature of three values.
+#[inline]
+pub fn f3(template: u32, a: u64, b: u64, c: u64) -> u64 {
+    mix(mix(mix(template as u64, a), b), c)
+}
+
+/// Hashes of one word, computed once per token.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct WordFeats {
+    /// The form in lower case.
+    pub lower: u64,
+    /// The form as written.
+    pub exact: u64,
+    /// Prefixes of 1..=3 characters (lower case).
+    pub pre: [u64; 3],
+    /// Suffixes of 1..=4 characters (lower case).
+    pub suf: [u64; 4],
+    /// Word shape ("Xxxx", "dd.dd"), runs capped at 3.
+    pub shape: u64,
+    /// Bit flags: 1 first upper, 2 all upper, 4 has digit, 8 has hyphen, 16 all digits/punct.
+    pub flags: u64,
+}
+
+/// Sentinel words before the start and after the end of a sentence.
+pub const START: WordFeats = WordFeats { lower: 1, exact: 1, pre: [1; 3], suf: [1; 4], shape: 1, flags: 32 };
+/// See [`START`].
+pub const END: WordFeats = WordFeats { lower: 2, exact: 2, pre: [2; 3], suf: [2; 4], shape: 2, flags: 64 };
+
+/// Computes the hashes of a word; `scratch` is reused between calls.
+pub fn word_feats(form: &str, scratch: &mut Vec<char>) -> WordFeats {
+    scratch.clear();
+    let mut exact = FNV;
+    let mut shape = FNV;
+    let (mut last_cls, mut run) = ('\0', 0);
+    let (mut upper, mut lower_n, mut digit, mut hyphen, mut alpha) = (0, 0, false, false, false);
+    let mut first_upper = false;
+    for (i, c) in form.chars().enumerate() {
+        exact = fnv_step(exact, c as u64);
+        let cls = if c.is_uppercase() {
+            upper += 1;
+            alpha = true;
+            if i == 0 {
+                first_upper = true;
+            }
+            'X'
+        } else if c.is_lowercase() || c.is_alphabetic() {
+            lower_n += 1;
+            alpha = true;
+            'x'
+        } else if c.is_ascii_digit() {
+            digit = true;
+            'd'
+        } else {
+            if c == '-' {
+                hyphen = true;
+            }
+            c
+        };
+        if cls == last_cls {
+            run += 1;
+        } else {
+            run = 1;
+            last_cls = cls;
+        }
+        if run <= 3 {
+            shape = fnv_step(shape, cls as u64);
+        }
+        if c.is_uppercase() {
+            scratch.extend(c.to_lowercase());
+        } else {
+            scratch.push(c);
+        }
+    }
+    let mut lower = FNV;
+    for &c in scratch.iter() {
+        lower = fnv_step(lower, c as u64);
+    }
+    let n = scratch.len();
+    let mut pre = [0u64; 3];
+    let mut h = FNV;
+    for (k, p) in pre.iter_mut().enumerate() {
+        if k < n {
+            h = fnv_step(h, scratch[k] as u64);
+        }
+        *p = avalanche(h ^ 0x11);
+    }
+    let mut suf = [0u64; 4];
+    let mut h = FNV;
+    for (k, s) in suf.iter_mut().enumerate() {
+        if k < n {
+            h = fnv_step(h, scratch[n - 1 - k] as u64);
+        }
+        *s = avalanche(h ^ 0x22);
+    }
+    let flags = u64::from(first_upper)
+        | (u64::from(upper > 0 && lower_n == 0 && upper > 1) << 1)
+        | (u64::from(digit) << 2)
+        | (u64::from(hyphen) << 3)
+        | (u64::from(!alpha) << 4);
+    WordFeats { lower: avalanche(lower), exact: avalanche(exact ^ 0x33), pre, suf, shape: avalanche(shape ^ 0x44), flags }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn case_is_folded_in_lower_only() {
+        let mut s = Vec::new();
+        let a = word_feats("Apple", &mut s);
+        let b = word_feats("apple", &mut s);
+        assert_eq!(a.lower, b.lower);
+        assert_ne!(a.exact, b.exact);
+        assert_eq!(a.suf, b.suf);
+        assert_ne!(a.shape, b.shape);
+        assert_eq!(a.flags & 1, 1);
+        let c = word_feats("Applesauce", &mut s);
+        assert_eq!(a.pre, c.pre);
+        assert_ne!(a.suf[2], c.suf[2]);
+        assert_eq!(word_feats("1234", &mut s).shape, word_feats("9876", &mut s).shape);
+        assert_eq!(word_feats("12345", &mut s).shape, word_feats("123", &mut s).shape);
+    }
+}

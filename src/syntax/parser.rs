@@ -1,0 +1,309 @@
+//! Greedy labelled arc-hybrid dependency parser with an averaged perceptron.
+//!
+//! Classes are labelled moves: `0` = shift, `1 + 2l` = left with label `l`,
+//! `2 + 2l` = right with label `l`. Training follows the dynamic oracle with
+//! exploration (Goldberg & Nivre 2013).
+
+use super::features::{f1, f2, f3, mix};
+use super::perceptron::{put_str, put_u32, Model, ModelError, Reader, Rng, Trainer};
+use super::transition::{children_of, Move, State, NONE};
+
+/// The trained parser.
+#[derive(Debug, Clone)]
+pub struct Parser {
+    /// Dependency labels; a label id indexes this.
+    pub labels: Vec<String>,
+    model: Model,
+}
+
+/// Per-token inputs to the parser: word hash and tag id.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct ParseTok {
+    /// Lower-case word hash.
+    pub word: u64,
+    /// Tag class id.
+    pub tag: u64,
+}
+
+const NO_WORD: u64 = 3;
+const NO_TAG: u64 = 0xFFFD;
+const ROOT_WORD: u64 = 4;
+const ROOT_TAG: u64 = 0xFFFC;
+const NO_LABEL: u64 = 0xFFFF;
+
+/// Decodes a class id into a move and label id.
+#[inline]
+pub fn decode(class: usize) -> (Move, u16) {
+    if class == 0 {
+        (Move::Shift, 0)
+    } else if class % 2 == 1 {
+        (Move::Left, ((class - 1) / 2) as u16)
+    } else {
+        (Move::Right, ((class - 2) / 2) as u16)
+    }
+}
+
+/// Fills `out` with the features of a configuration.
+pub fn features(st: &State, toks: &[ParseTok], out: &mut Vec<u64>) {
+    out.clear();
+    let n = st.n as u32;
+    let w = |i: u32| if i == NONE { NO_WORD } else if i == n { ROOT_WORD } else { toks[i as usize].word };
+    let t = |i: u32| if i == NONE { NO_TAG } else if i == n { ROOT_TAG } else { toks[i as usize].tag };
+    let lab = |i: u32| if i == NONE { NO_LABEL } else { st.label[i as usize] as u64 };
+    let get = |v: &Vec<u32>, i: u32| if i == NONE { NONE } else { v[i as usize] };
+    let cnt = |v: &Vec<u8>, i: u32| if i == NONE { 0xFF } else { v[i as usize] as u64 };
+    let set = |v: &Vec<u64>, i: u32| if i == NONE { 1 << 63 } else { v[i as usize] };
+    let (s0, s1, s2) = (st.s(0), st.s(1), st.s(2));
+    let (b0, b1, b2) = (st.bf(0), st.bf(1), st.bf(2));
+    let (s0w, s0t, s1w, s1t, b0w, b0t, b1w, b1t) = (w(s0), t(s0), w(s1), t(s1), w(b0), t(b0), w(b1), t(b1));
+    let (s0wt, s1wt, b0wt, b1wt) = (mix(s0w, s0t), mix(s1w, s1t), mix(b0w, b0t), mix(b1w, b1t));
+    let (s0l1, s0l2, s0r1, s0r2) = (get(&st.l1, s0), get(&st.l2, s0), get(&st.r1, s0), get(&st.r2, s0));
+    let (s1l1, s1r1) = (get(&st.l1, s1), get(&st.r1, s1));
+    let (b0l1, b0l2) = (get(&st.l1, b0), get(&st.l2, b0));
+    let d = if s0 != NONE && b0 != NONE { (b0 - s0).min(6) as u64 } else { 0 };
+    let d2 = if s0 != NONE && s1 != NONE { (s0 - s1).min(6) as u64 } else { 0 };
+    out.extend_from_slice(&[
+        f1(0, 0),
+        f1(1, s0w),
+        f1(2, s0t),
+        f1(3, s0wt),
+        f1(4, s1w),
+        f1(5, s1t),
+        f1(6, s1wt),
+        f1(7, b0w),
+        f1(8, b0t),
+        f1(9, b0wt),
+        f1(10, b1w),
+        f1(11, b1t),
+        f1(12, b1wt),
+        f1(13, w(b2)),
+        f1(14, t(b2)),
+        f1(15, t(s2)),
+        f2(16, s0wt, b0wt),
+        f2(17, s0wt, b0w),
+        f2(18, s0w, b0wt),
+        f2(19, s0wt, b0t),
+        f2(20, s0t, b0wt),
+        f2(21, s0w, b0w),
+        f2(22, s0t, b0t),
+        f2(23, b0t, b1t),
+        f2(24, s1t, s0t),
+        f2(25, s1w, s0w),
+        f2(26, s1t, s0w),
+        f2(27, s1w, s0t),
+        f3(28, b0t, b1t, t(b2)),
+        f3(29, s0t, b0t, b1t),
+        f3(30, s1t, s0t, b0t),
+        f3(31, t(s2), s1t, s0t),
+        f3(32, s0t, t(s0l1), b0t),
+        f3(33, s0t, t(s0r1), b0t),
+        f3(34, s0t, b0t, t(b0l1)),
+        f3(35, s1t, s0t, t(s0r1)),
+        f3(36, s1t, t(s1r1), s0t),
+        f3(37, s0t, t(s0l1), t(s0l2)),
+        f3(38, s0t, t(s0r1), t(s0r2)),
+        f3(39, b0t, t(b0l1), t(b0l2)),
+        f2(41, s0w, d),
+        f2(42, s0t, d),
+        f2(43, b0w, d),
+        f2(44, b0t, d),
+        f3(45, s0w, b0w, d),
+        f3(46, s0t, b0t, d),
+        f3(47, s1t, s0t, d2),
+        f2(48, s0w, cnt(&st.nr, s0)),
+        f2(49, s0t, cnt(&st.nr, s0)),
+        f2(50, s0w, cnt(&st.nl, s0)),
+        f2(51, s0t, cnt(&st.nl, s0)),
+        f2(52, b0w, cnt(&st.nl, b0)),
+        f2(53, b0t, cnt(&st.nl, b0)),
+        f2(54, s1t, cnt(&st.nr, s1)),
+        f1(55, w(s0l1)),
+        f1(56, t(s0l1)),
+        f1(57, lab(s0l1)),
+        f1(58, w(s0r1)),
+        f1(59, t(s0r1)),
+        f1(60, lab(s0r1)),
+        f1(61, t(s0l2)),
+        f1(62, lab(s0l2)),
+        f1(63, t(s0r2)),
+        f1(64, lab(s0r2)),
+        f1(65, w(b0l1)),
+        f1(66, t(b0l1)),
+        f1(67, lab(b0l1)),
+        f1(68, t(b0l2)),
+        f1(69, lab(b0l2)),
+        f1(70, t(s1l1)),
+        f1(71, lab(s1l1)),
+        f1(72, t(s1r1)),
+        f1(73, lab(s1r1)),
+        f2(74, s0w, set(&st.rset, s0)),
+        f2(75, s0t, set(&st.rset, s0)),
+        f2(76, s0w, set(&st.lset, s0)),
+        f2(77, s0t, set(&st.lset, s0)),
+        f2(78, b0w, set(&st.lset, b0)),
+        f2(79, b0t, set(&st.lset, b0)),
+        f2(80, b0w, b1w),
+        f3(81, s0t, lab(s0l1), lab(s0r1)),
+        f3(82, s1t, lab(s1l1), lab(s1r1)),
+        f3(83, b0t, lab(b0l1), lab(b0l2)),
+        f2(84, s1wt, b0wt),
+        f3(85, s1t, s0t, b1t),
+        f2(86, s0wt, b1wt),
+    ]);
+}
+
+/// Legal classes of a state: `(shift, left, right)`.
+#[inline]
+fn legal(st: &State) -> [bool; 3] {
+    [st.can(Move::Shift), st.can(Move::Left), st.can(Move::Right)]
+}
+
+#[inline]
+fn kind(class: usize) -> usize {
+    if class == 0 {
+        0
+    } else {
+        2 - class % 2
+    }
+}
+
+impl Parser {
+    /// Parses a sentence; returns heads (`None` for the root word) and label ids.
+    pub fn parse(&self, toks: &[ParseTok], st: &mut State, feats: &mut Vec<u64>, scores: &mut Vec<i32>) -> Vec<(Option<usize>, u16)> {
+        let n = toks.len();
+        st.reset(n);
+        scores.resize(self.model.n_classes(), 0);
+        while !st.terminal() {
+            features(st, toks, feats);
+            self.model.score(feats, scores);
+            let ok = legal(st);
+            let mut best = usize::MAX;
+            for c in 0..scores.len() {
+                if ok[kind(c)] && (best == usize::MAX || scores[c] > scores[best]) {
+                    best = c;
+                }
+            }
+            if best == usize::MAX {
+                break; // cannot happen: a non-terminal state has a legal move
+            }
+            let (m, l) = decode(best);
+            st.apply(m, l);
+        }
+        (0..n)
+            .map(|i| {
+                let h = st.head[i] as usize;
+                (if h >= n { None } else { Some(h) }, st.label[i])
+            })
+            .collect()
+    }
+
+    /// Serialises the parser.
+    pub fn write(&self, out: &mut Vec<u8>) {
+        out.extend_from_slice(MAGIC);
+        put_u32(out, VERSION);
+        put_u32(out, self.labels.len() as u32);
+        for l in &self.labels {
+            put_str(out, l);
+        }
+        self.model.write(out);
+    }
+
+    /// Reads a parser written by [`Parser::write`].
+    pub fn read(data: &[u8]) -> Result<Parser, ModelError> {
+        let mut r = Reader::new(data);
+        r.header(MAGIC, VERSION)?;
+        let n = r.u32()? as usize;
+        let labels = (0..n).map(|_| r.str()).collect::<Result<Vec<_>, _>>()?;
+        let model = Model::read(&mut r)?;
+        if model.n_classes() != 1 + 2 * n {
+            return Err(ModelError::Corrupt("class count does not match labels"));
+        }
+        Ok(Parser { labels, model })
+    }
+
+    /// Model statistics for reports: (features, weights).
+    pub fn stats(&self) -> (usize, usize) {
+        (self.model.n_features(), self.model.n_weights())
+    }
+}
+
+const MAGIC: &[u8] = b"RGPARSER";
+const VERSION: u32 = 1;
+
+/// A training sentence for the parser.
+pub struct ParseSent {
+    /// Words and (predicted) tags.
+    pub toks: Vec<ParseTok>,
+    /// Gold heads (`n` = root).
+    pub heads: Vec<usize>,
+    /// Gold label ids.
+    pub labels: Vec<u16>,
+}
+
+/// Trains a parser with the dynamic oracle; `explore` is the probability of
+/// following the model's own (possibly wrong) move from the second iteration on.
+pub fn train(labels: Vec<String>, sents: &[ParseSent], iterations: usize, seed: u64, explore: f64, min_abs: f32, mut progress: impl FnMut(usize)) -> Parser {
+    let n_classes = 1 + 2 * labels.len();
+    let mut tr = Trainer::new(n_classes);
+    let mut rng = Rng::new(seed);
+    let mut order: Vec<usize> = (0..sents.len()).collect();
+    let mut st = State::default();
+    let mut feats = Vec::with_capacity(96);
+    let mut scores = vec![0f32; n_classes];
+    let children: Vec<Vec<Vec<u32>>> = sents.iter().map(|s| children_of(&s.heads)).collect();
+    for it in 0..iterations {
+        rng.shuffle(&mut order);
+        for &si in &order {
+            let s = &sents[si];
+            let n = s.toks.len();
+            if n == 0 {
+                continue;
+            }
+            st.reset(n);
+            while !st.terminal() {
+                features(&st, &s.toks, &mut feats);
+                tr.score(&feats, &mut scores);
+                let costs = st.costs(&s.heads, &children[si]);
+                let min = costs.iter().flatten().copied().min().unwrap_or(0);
+                let s0 = st.s(0);
+                let correct = |c: usize| -> bool {
+                    let k = kind(c);
+                    if costs[k] != Some(min) {
+                        return false;
+                    }
+                    let (m, l) = decode(c);
+                    match m {
+                        Move::Shift => true,
+                        Move::Left => s.heads[s0 as usize] != st.b || s.labels[s0 as usize] == l,
+                        Move::Right => s.heads[s0 as usize] != st.s(1) as usize || s.labels[s0 as usize] == l,
+                    }
+                };
+                let (mut guess, mut gold) = (usize::MAX, usize::MAX);
+                for c in 0..n_classes {
+                    if costs[kind(c)].is_none() {
+                        continue;
+                    }
+                    if guess == usize::MAX || scores[c] > scores[guess] {
+                        guess = c;
+                    }
+                    if correct(c) && (gold == usize::MAX || scores[c] > scores[gold]) {
+                        gold = c;
+                    }
+                }
+                if guess == usize::MAX || gold == usize::MAX {
+                    break;
+                }
+                let guess_ok = correct(guess);
+                if !guess_ok {
+                    tr.update(gold, guess, &feats);
+                }
+                tr.tick();
+                let follow = if it > 0 && rng.unit() < explore { guess } else { gold };
+                let (m, l) = decode(follow);
+                st.apply(m, l);
+            }
+        }
+        progress(it + 1);
+    }
+    Parser { labels, model: tr.finish(min_abs) }
+}
