@@ -8,6 +8,7 @@
 //! with its clearest evidence sentence.
 
 mod args;
+mod dep;
 mod patterns;
 pub mod polarity;
 mod triggers;

@@ -1,6 +1,7 @@
 //! Argument patterns: from a trigger in a sentence to (source, target) pairs.
 
 use super::args::{Arg, SentenceArgs};
+use super::dep;
 use super::polarity::Modality;
 use super::triggers::{Pattern, Sense};
 use super::{kinds_allowed, Found};
@@ -51,7 +52,7 @@ pub(super) fn sentence_relations(ctx: &SentenceArgs, res: &Resources, out: &mut 
         if !modality.hedged {
             for sense in &tr.senses {
                 let before = out.len();
-                apply(ctx, sense, i, end, modality, out);
+                apply(ctx, sense, &tr.words, i, end, modality, out);
                 if out.len() > before {
                     break; // the first sense that fits wins
                 }
@@ -170,8 +171,17 @@ fn is_passive(ctx: &SentenceArgs, i: usize, end: usize) -> bool {
     participle && (be_before || ctx.forms.get(end + 1).is_some_and(|w| w == "by"))
 }
 
-fn apply(ctx: &SentenceArgs, sense: &Sense, i: usize, end: usize, m: Modality, out: &mut Vec<Found>) {
+fn apply(ctx: &SentenceArgs, sense: &Sense, words: &[String], i: usize, end: usize, m: Modality, out: &mut Vec<Found>) {
     let mut pairs: Vec<Pair> = Vec::new();
+    if dep::parsed(ctx.sent) {
+        dep_pairs(ctx, sense, words, i, &mut pairs);
+        if !pairs.is_empty() {
+            for p in pairs {
+                emit(ctx, sense, i, end, m, p, out);
+            }
+            return;
+        }
+    }
     match sense.pattern {
         Pattern::Verb | Pattern::Event => {
             if looks_like_noun_use(ctx, i) && sense.pattern == Pattern::Verb {
@@ -485,4 +495,124 @@ fn evidence(ctx: &SentenceArgs, lo: usize, hi: usize) -> Span {
         }
     }
     Span::new(toks[a].span.start, toks[b].span.end)
+}
+
+const PREPS: &[&str] = &["for", "with", "against", "to", "at", "in", "on", "from", "into", "by", "of", "behind", "after", "as", "out"];
+
+/// Pairs from the dependency parse (see `dep.rs`).
+fn dep_pairs<'a>(ctx: &'a SentenceArgs, sense: &Sense, words: &[String], i: usize, pairs: &mut Vec<Pair<'a>>) {
+    let preps: Vec<&str> = words[1..].iter().map(String::as_str).filter(|w| PREPS.contains(w)).collect();
+    let upos = ctx.sent.tokens[i].upos;
+    let verbal = matches!(upos, crate::doc::Upos::Verb | crate::doc::Upos::Aux) || (upos == crate::doc::Upos::Adj && ctx.forms[i].ends_with("ed"));
+    match sense.pattern {
+        Pattern::Verb | Pattern::Event => {
+            if !verbal {
+                return;
+            }
+            let (subj, passive) = dep::subjects(ctx, i);
+            if passive {
+                for s in dep::agents(ctx, i) {
+                    for &t in &subj {
+                        pairs.push(pair(s, t, true, 0.8));
+                    }
+                }
+            } else {
+                let mut objs = dep::objects(ctx, i, &preps);
+                if objs.is_empty() && sense.pattern == Pattern::Event && preps.is_empty() {
+                    objs = dep::objects(ctx, i, &["in", "at", "on", "for"]);
+                }
+                for &s in &subj {
+                    for &t in &objs {
+                        pairs.push(pair(s, t, true, 0.85));
+                    }
+                }
+            }
+        }
+        Pattern::Mutual => {
+            if !verbal {
+                return;
+            }
+            let (subj, _) = dep::subjects(ctx, i);
+            let mut with = dep::objects(ctx, i, &["with", "against", "between"]);
+            if with.is_empty() && !preps.is_empty() {
+                with = dep::objects(ctx, i, &preps);
+            }
+            if !with.is_empty() {
+                for &s in &subj {
+                    for &t in &with {
+                        pairs.push(pair(s, t, false, 0.85));
+                    }
+                }
+            } else if subj.len() >= 2 {
+                for x in 0..subj.len() {
+                    for y in x + 1..subj.len() {
+                        pairs.push(pair(subj[x], subj[y], false, 0.8));
+                    }
+                }
+            } else if let Some(g) = subj.first().filter(|a| a.chains.len() >= 2) {
+                pairs.push(pair(g, g, false, 0.7));
+            }
+        }
+        Pattern::Noun => {
+            let mutual = sense.kind == RelationKind::Disagreement || sense.kind.always_symmetric();
+            let na = dep::noun_args(ctx, i, &["of", "with", "between", "against", "for", "to", "toward", "towards"]);
+            for &p in &na.possessor {
+                for &b in na.described.iter().chain(&na.marked) {
+                    pairs.push(pair(p, b, !mutual, 0.85));
+                }
+                for &b in &na.subject {
+                    pairs.push(pair(p, b, !mutual, 0.8));
+                }
+            }
+            if na.possessor.is_empty() {
+                for &a in na.subject.iter().chain(&na.described) {
+                    for &b in &na.marked {
+                        pairs.push(pair(a, b, !mutual, 0.8));
+                    }
+                }
+                if na.marked.is_empty() && na.subject.len() >= 2 {
+                    pairs.push(pair(na.subject[0], na.subject[1], false, 0.8));
+                }
+            }
+        }
+        Pattern::Agent => {
+            let na = dep::noun_args(ctx, i, &["of"]);
+            for &a in na.subject.iter().chain(&na.described) {
+                for &b in na.marked.iter().chain(&na.possessor) {
+                    pairs.push(pair(a, b, true, 0.8));
+                }
+            }
+        }
+        Pattern::Member => {
+            if verbal {
+                let (subj, passive) = dep::subjects(ctx, i);
+                if passive {
+                    for s in dep::agents(ctx, i) {
+                        for &t in &subj {
+                            pairs.push(pair(s, t, true, 0.8));
+                        }
+                    }
+                } else {
+                    let mut objs = dep::objects(ctx, i, &preps);
+                    if objs.is_empty() {
+                        objs = dep::objects(ctx, i, &["for", "at", "in", "into", "with", "on", "from"]);
+                    }
+                    for &s in &subj {
+                        for &t in &objs {
+                            pairs.push(pair(s, t, true, 0.8));
+                        }
+                    }
+                }
+                return;
+            }
+            let na = dep::noun_args(ctx, i, &["of", "for", "at", "with", "in", "from"]);
+            let orgs: Vec<&Arg> = na.marked.iter().chain(&na.possessor).chain(&na.described).copied().filter(|a| a.kind == EntityKind::Organization).collect();
+            let people: Vec<&Arg> = na.described.iter().chain(&na.subject).copied().filter(|a| a.kind == EntityKind::Person).collect();
+            for &p in &people {
+                for &o in &orgs {
+                    pairs.push(pair(p, o, true, 0.8));
+                }
+            }
+        }
+    }
 }

@@ -1,0 +1,190 @@
+//! Argument finding over the dependency parse (UD relations).
+//!
+//! Used when the syntax stage ran; the surface patterns of `patterns.rs`
+//! are the fallback. Each function maps a trigger token to the arguments the
+//! parse gives it, through passives, coordination, control (xcomp), shared
+//! subjects of conjoined verbs, relative clauses and possessives.
+
+use super::args::{Arg, SentenceArgs};
+use crate::doc::Sentence;
+
+fn children<'s>(s: &'s Sentence, i: usize) -> impl Iterator<Item = usize> + 's {
+    s.children(i)
+}
+
+fn rel(s: &Sentence, i: usize) -> &str {
+    s.tokens[i].deprel.as_str()
+}
+
+/// The lower-case case-marking word of a nominal ("with" in "with West").
+fn case_of(ctx: &SentenceArgs, i: usize) -> Option<String> {
+    children(ctx.sent, i).find(|&c| rel(ctx.sent, c) == "case" || rel(ctx.sent, c) == "mark").map(|c| ctx.forms[c].clone())
+}
+
+/// True when the sentence has a parse.
+pub fn parsed(s: &Sentence) -> bool {
+    s.tokens.iter().any(|t| !t.deprel.is_empty())
+}
+
+/// The argument for a nominal token and its conjuncts ("him and Big Sean").
+pub fn args_of<'a>(ctx: &'a SentenceArgs, i: usize) -> Vec<&'a Arg> {
+    let mut out = Vec::new();
+    let mut stack = vec![i];
+    let mut seen = 0;
+    while let Some(t) = stack.pop() {
+        seen += 1;
+        if seen > 12 {
+            break;
+        }
+        if let Some(a) = ctx.covering(t) {
+            if !out.iter().any(|o: &&Arg| o.mention == a.mention) {
+                out.push(a);
+            }
+        } else if let Some(a) = appositive_arg(ctx, t) {
+            // "the rapper Big Sean": the noun's appositive or flat name
+            out.push(a);
+        }
+        for c in children(ctx.sent, t) {
+            if rel(ctx.sent, c) == "conj" {
+                stack.push(c);
+            }
+        }
+    }
+    out
+}
+
+/// A name attached to a noun as apposition or compound ("fellow rapper Big Sean").
+fn appositive_arg<'a>(ctx: &'a SentenceArgs, t: usize) -> Option<&'a Arg> {
+    children(ctx.sent, t)
+        .filter(|&c| matches!(rel(ctx.sent, c), "appos" | "flat" | "compound" | "nmod:npmod"))
+        .find_map(|c| ctx.covering(c))
+}
+
+/// Subjects of a verbal trigger at token `i`: `(subjects, passive)`.
+pub fn subjects<'a>(ctx: &'a SentenceArgs, i: usize) -> (Vec<&'a Arg>, bool) {
+    let s = ctx.sent;
+    let mut t = i;
+    for _ in 0..4 {
+        for c in children(s, t) {
+            match rel(s, c) {
+                "nsubj" | "csubj" => return (args_of(ctx, c), false),
+                "nsubj:pass" => return (args_of(ctx, c), t == i),
+                _ => {}
+            }
+        }
+        // "his supporting Trump": the gerund's possessor
+        if let Some(p) = children(s, t).find(|&c| rel(s, c) == "nmod:poss") {
+            return (args_of(ctx, p), false);
+        }
+        match rel(s, t) {
+            // "tried to help him", "shared ... and accused him", "after leaving"
+            "xcomp" | "conj" | "advcl" | "ccomp" if s.tokens[t].head.is_some() => t = s.tokens[t].head.unwrap_or(t),
+            // "Freedom Magazine, which attacked ...": the relative clause's head noun
+            "acl:relcl" => {
+                let h = s.tokens[t].head.unwrap_or(t);
+                return (args_of(ctx, h), false);
+            }
+            // "the organization founded by Hubbard": the modified noun is the object
+            "acl" => {
+                let h = s.tokens[t].head.unwrap_or(t);
+                return (args_of(ctx, h), true);
+            }
+            _ => break,
+        }
+    }
+    (Vec::new(), false)
+}
+
+/// Objects of a verbal trigger: direct objects, or nominals marked by one of `preps`.
+pub fn objects<'a>(ctx: &'a SentenceArgs, i: usize, preps: &[&str]) -> Vec<&'a Arg> {
+    let s = ctx.sent;
+    let mut out = Vec::new();
+    for c in children(s, i) {
+        let r = rel(s, c);
+        let take = if preps.is_empty() {
+            matches!(r, "obj" | "iobj")
+        } else {
+            matches!(r, "obl" | "nmod" | "obj" | "obl:arg") && case_of(ctx, c).is_some_and(|p| preps.contains(&p.as_str()))
+        };
+        if take {
+            out.extend(args_of(ctx, c));
+        }
+    }
+    // "support him running for president": the object of a small clause
+    if out.is_empty() && preps.is_empty() {
+        for c in children(s, i) {
+            if matches!(rel(s, c), "ccomp" | "xcomp" | "advcl") {
+                if let Some(sub) = children(s, c).find(|&g| rel(s, g) == "nsubj") {
+                    out.extend(args_of(ctx, sub));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The agent of a passive trigger ("backed by the Trump campaign").
+pub fn agents<'a>(ctx: &'a SentenceArgs, i: usize) -> Vec<&'a Arg> {
+    let s = ctx.sent;
+    children(s, i)
+        .filter(|&c| (rel(s, c) == "obl:agent" || rel(s, c) == "obl") && case_of(ctx, c).as_deref() == Some("by"))
+        .flat_map(|c| args_of(ctx, c))
+        .collect()
+}
+
+/// Arguments of a relational noun at `i`: its possessor, its subject (copula:
+/// "X is Y's brother"), its nominal dependents marked by `preps` ("friend of
+/// Peter", "fallout with West"), the name it is in apposition with or
+/// attached to ("his wife Chrissy Teigen", "Chrissy Teigen, his wife").
+pub struct NounArgs<'a> {
+    /// "his", "West's".
+    pub possessor: Vec<&'a Arg>,
+    /// Copular subject.
+    pub subject: Vec<&'a Arg>,
+    /// Marked nominal dependents.
+    pub marked: Vec<&'a Arg>,
+    /// The name the noun describes (apposition either way, or compound name).
+    pub described: Vec<&'a Arg>,
+}
+
+/// See [`NounArgs`].
+pub fn noun_args<'a>(ctx: &'a SentenceArgs, i: usize, preps: &[&str]) -> NounArgs<'a> {
+    let s = ctx.sent;
+    let mut na = NounArgs { possessor: Vec::new(), subject: Vec::new(), marked: Vec::new(), described: Vec::new() };
+    for c in children(s, i) {
+        match rel(s, c) {
+            "nmod:poss" => na.possessor.extend(args_of(ctx, c)),
+            "nsubj" => na.subject.extend(args_of(ctx, c)),
+            "appos" | "flat" | "compound" => {
+                if let Some(a) = ctx.covering(c) {
+                    na.described.push(a);
+                }
+            }
+            "nmod" | "obl" => {
+                if case_of(ctx, c).is_some_and(|p| preps.contains(&p.as_str())) {
+                    na.marked.extend(args_of(ctx, c));
+                } else if case_of(ctx, c).is_none() {
+                    // "wife Chrissy Teigen" parsed as a bare nominal modifier
+                    if let Some(a) = ctx.covering(c) {
+                        na.described.push(a);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    // "Chrissy Teigen, his wife": the noun is the name's appositive
+    if rel(s, i) == "appos" {
+        if let Some(h) = s.tokens[i].head {
+            na.described.extend(args_of(ctx, h));
+        }
+    }
+    // "X became principal adviser and close friend of Y": the subject of the clause
+    if na.subject.is_empty() && matches!(rel(s, i), "xcomp" | "conj" | "obj" | "root") {
+        let (subj, _) = subjects(ctx, i);
+        if rel(s, i) != "obj" {
+            na.subject = subj;
+        }
+    }
+    na
+}
