@@ -75,6 +75,42 @@ pub(super) fn find_names(doc: &Document, si: usize, s: &Sentence, lex: &Lexicon)
         if end + 1 < toks.len() && toks[end + 1].form == "-" && toks[end + 1].span.start == toks[end].span.end && !toks.get(end + 2).is_some_and(|t| is_cap(&t.form)) {
             continue;
         }
+        // "Austen, Jane." in a list of authors: the person Jane Austen
+        if start == end && start == first_word && toks.get(end + 1).is_some_and(|t| t.form == ",") {
+            if let Some(fst) = toks.get(end + 2).filter(|t| lex.first_names.contains_key(&t.form.to_lowercase()) && is_cap(&t.form)) {
+                if toks.get(end + 3).is_none_or(|t| t.form == ".") && lex.is_common(&toks[start].form).then_some(()).is_none() {
+                    let span = Span::new(toks[start].span.start, fst.span.end);
+                    let gender = lex.first_name_gender(&fst.form).unwrap_or_default();
+                    out.push(Mention {
+                        sentence: si,
+                        first: start,
+                        last: end + 2,
+                        head: start,
+                        span,
+                        text: format!("{} {}", fst.form, toks[start].form),
+                        form: Form::Name,
+                        ty: NameType::Entity(EntityKind::Person),
+                        gender,
+                        canonical: None,
+                        roles: Vec::new(),
+                    });
+                    i = end + 3;
+                    continue;
+                }
+            }
+        }
+        // "University of Texas Arlington Amneh Jafari": an organization name
+        // runs into a person's name; split after the organization's head
+        let org_split = (start..end).find(|&t| lex.org_last.contains(&toks[t].form.to_lowercase()) && lex.first_names.contains_key(&toks[t + 1].form.to_lowercase()) && t + 1 < end);
+        if let Some(t) = org_split {
+            if let Some(m) = make_name(doc, si, s, lex, start, t, start <= first_word, headline, tagged) {
+                out.push(m);
+            }
+            if let Some(m) = make_name(doc, si, s, lex, t + 1, end, false, headline, tagged) {
+                out.push(m);
+            }
+            continue;
+        }
         // "NASA Administrator Charles Bolden", "U.S. Senator John Cornyn": an
         // organization or place, a title, then the person
         let split = (start + 1..end).rev().find(|&t| lex.is_title_or_role(&toks[t].form) && is_cap(&toks[t + 1].form));
