@@ -194,10 +194,18 @@ fn make_name(doc: &Document, si: usize, s: &Sentence, lex: &Lexicon, start: usiz
     if a > end {
         return None;
     }
-    // trailing non-names ("Kanye West Monday")
+    // a hyphen left by a stripped demonym ("German-Russian Colonel")
+    if toks[a].form == "-" {
+        return None;
+    }
+    // trailing non-names and connectors ("Kanye West Monday", "Kermie Worm &")
     let mut b = end;
-    while b > a && non_name(lex, &toks[b].form) {
+    while b > a && (non_name(lex, &toks[b].form) || CONNECTORS.contains(&toks[b].form.as_str()) || toks[b].form == "-") {
         b -= 1;
+    }
+    // a title or role on its own ("as President") is not a name
+    if a == b && lex.is_title_or_role(&toks[a].form) {
+        return None;
     }
     let words: Vec<&str> = toks[a..=b].iter().map(|t| t.form.as_str()).collect();
     if words.len() > 8 {
