@@ -4,6 +4,7 @@
 
 use clap::{Parser, Subcommand};
 
+mod eval_coref;
 mod eval_syntax;
 mod export;
 mod extract;
@@ -50,6 +51,8 @@ enum Command {
     Train(train::Args),
     /// Score the tagger and parser against a gold CoNLL-U file.
     EvalSyntax(eval_syntax::Args),
+    /// Score pronoun resolution against GUM's coreference annotation.
+    EvalCoref(eval_coref::Args),
 }
 
 /// Runs the command line and returns the process exit code.
@@ -70,6 +73,7 @@ pub fn main() -> i32 {
         Command::Parse(a) => parse::run(a),
         Command::Train(a) => train::run(a),
         Command::EvalSyntax(a) => eval_syntax::run(a),
+        Command::EvalCoref(a) => eval_coref::run(a),
     };
     match result {
         Ok(()) => 0,

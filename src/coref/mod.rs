@@ -12,6 +12,7 @@
 //!   speaker (see [`speakers`]);
 //! - groups ("the pair", "we" in a quote) refer to two chains at once.
 
+pub mod eval;
 mod names;
 mod pronouns;
 pub mod speakers;

@@ -105,7 +105,11 @@ pub(super) fn resolve_names(doc: &Document, mentions: &[Mention], lex: &Lexicon,
                     c.refs[mi] = vec![ci];
                     continue;
                 }
-                if m.ty == NameType::Entity(EntityKind::Person) {
+                // a lone first name nobody else carries: a person known by it ("his son James")
+                let toks = &doc.sentences[m.sentence].tokens;
+                let after_role = m.first > 0 && lex.role_nouns.contains_key(&toks[m.first - 1].form);
+                let lone_first = m.ty == NameType::Unknown && w.len() == 1 && after_role && lex.first_names.contains_key(&w[0]) && !lex.is_common(&w[0]) && !lex.places.contains(&w[0]);
+                if m.ty == NameType::Entity(EntityKind::Person) || lone_first {
                     c.chains.push(new_chain(EntityKind::Person, &m.text, mi, m.gender));
                     c.refs[mi] = vec![c.chains.len() - 1];
                     last_person = Some(c.chains.len() - 1);

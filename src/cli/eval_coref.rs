@@ -1,0 +1,45 @@
+//! `relgraph eval-coref`: pronoun resolution against GUM's coreference annotation.
+
+use anyhow::{Context, Result};
+use relgraph::coref::eval::{read_gum, score_pronouns, PronounScore};
+use relgraph::resources::Resources;
+use std::path::PathBuf;
+
+/// Arguments of `relgraph eval-coref`.
+#[derive(clap::Args, Debug)]
+#[command(after_help = "Of the pronouns whose gold chain contains a named person or organization, \
+prints the share we resolve into that chain, per file and in total.\n\nEXAMPLE:\n  \
+relgraph eval-coref --gold ../shared/treebanks/gum")]
+pub struct Args {
+    /// A GUM CoNLL-U file or a directory of them.
+    #[arg(long, default_value = "../shared/treebanks/gum")]
+    pub gold: PathBuf,
+}
+
+/// Runs the command.
+pub fn run(args: Args) -> Result<()> {
+    let res = Resources::get();
+    let files: Vec<PathBuf> = if args.gold.is_dir() {
+        let mut v: Vec<PathBuf> = std::fs::read_dir(&args.gold)
+            .with_context(|| format!("cannot read directory {}", args.gold.display()))?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "conllu"))
+            .collect();
+        v.sort();
+        v
+    } else {
+        vec![args.gold.clone()]
+    };
+    let mut total = PronounScore::default();
+    println!("{:<40} {:>8} {:>8} {:>10} {:>7}", "file", "eligible", "correct", "unresolved", "share");
+    for f in &files {
+        let text = std::fs::read_to_string(f).with_context(|| format!("cannot read {}", f.display()))?;
+        let id = f.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        let (mut doc, gold) = read_gum(&id, &text);
+        let s = score_pronouns(&mut doc, &gold, res);
+        println!("{:<40} {:>8} {:>8} {:>10} {:>6.1}%", id, s.eligible, s.correct, s.unresolved, 100.0 * s.share());
+        total += s;
+    }
+    println!("{:<40} {:>8} {:>8} {:>10} {:>6.1}%", "TOTAL", total.eligible, total.correct, total.unresolved, 100.0 * total.share());
+    Ok(())
+}
