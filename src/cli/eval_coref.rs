@@ -1,8 +1,9 @@
 //! `relgraph eval-coref`: pronoun resolution against GUM's coreference annotation.
 
 use anyhow::{Context, Result};
-use relgraph::coref::eval::{read_gum, score_pronouns, PronounScore};
+use relgraph::coref::eval::{read_gum, score_pronouns_verbose, PronounScore};
 use relgraph::resources::Resources;
+use std::io::Write;
 use std::path::PathBuf;
 
 /// Arguments of `relgraph eval-coref`.
@@ -14,6 +15,9 @@ pub struct Args {
     /// A GUM CoNLL-U file or a directory of them.
     #[arg(long, default_value = "../shared/treebanks/gum")]
     pub gold: PathBuf,
+    /// Also list every pronoun resolved wrongly or not at all.
+    #[arg(long)]
+    pub verbose: bool,
 }
 
 /// Runs the command.
@@ -31,15 +35,21 @@ pub fn run(args: Args) -> Result<()> {
         vec![args.gold.clone()]
     };
     let mut total = PronounScore::default();
-    println!("{:<40} {:>8} {:>8} {:>10} {:>7}", "file", "eligible", "correct", "unresolved", "share");
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(out, "{:<40} {:>8} {:>8} {:>10} {:>7}", "file", "eligible", "correct", "unresolved", "share");
     for f in &files {
         let text = std::fs::read_to_string(f).with_context(|| format!("cannot read {}", f.display()))?;
         let id = f.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
         let (mut doc, gold) = read_gum(&id, &text);
-        let s = score_pronouns(&mut doc, &gold, res);
-        println!("{:<40} {:>8} {:>8} {:>10} {:>6.1}%", id, s.eligible, s.correct, s.unresolved, 100.0 * s.share());
+        let (s, misses) = score_pronouns_verbose(&mut doc, &gold, res);
+        if args.verbose {
+            for m in misses {
+                let _ = writeln!(out, "    {:<10} ours: {:<28} gold: {:<28} | {}", m.pronoun, m.ours.unwrap_or_else(|| "-".into()), m.gold, m.sentence.chars().take(100).collect::<String>());
+            }
+        }
+        let _ = writeln!(out, "{:<40} {:>8} {:>8} {:>10} {:>6.1}%", id, s.eligible, s.correct, s.unresolved, 100.0 * s.share());
         total += s;
     }
-    println!("{:<40} {:>8} {:>8} {:>10} {:>6.1}%", "TOTAL", total.eligible, total.correct, total.unresolved, 100.0 * total.share());
+    let _ = writeln!(out, "{:<40} {:>8} {:>8} {:>10} {:>6.1}%", "TOTAL", total.eligible, total.correct, total.unresolved, 100.0 * total.share());
     Ok(())
 }

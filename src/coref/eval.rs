@@ -38,6 +38,19 @@ pub struct PronounScore {
     pub unresolved: usize,
 }
 
+/// A pronoun we got wrong: where, what we said, what the gold names it.
+#[derive(Clone, Debug)]
+pub struct Miss {
+    /// The sentence text.
+    pub sentence: String,
+    /// The pronoun.
+    pub pronoun: String,
+    /// Our chain's label, if any.
+    pub ours: Option<String>,
+    /// The gold entity's first named mention.
+    pub gold: String,
+}
+
 impl PronounScore {
     /// Share correct, 0 to 1.
     pub fn share(&self) -> f64 {
@@ -163,6 +176,12 @@ fn parse_entity_field(ent: &str, si: usize, ti: usize, open: &mut Vec<(String, S
 
 /// Scores our pronoun resolution on one GUM document.
 pub fn score_pronouns(doc: &mut Document, gold: &[GoldMention], res: &Resources) -> PronounScore {
+    score_pronouns_verbose(doc, gold, res).0
+}
+
+/// Like [`score_pronouns`], also listing the misses.
+pub fn score_pronouns_verbose(doc: &mut Document, gold: &[GoldMention], res: &Resources) -> (PronounScore, Vec<Miss>) {
+    let mut misses = Vec::new();
     if let Some(m) = &res.syntax {
         for s in &mut doc.sentences {
             m.analyze(s);
@@ -192,8 +211,16 @@ pub fn score_pronouns(doc: &mut Document, gold: &[GoldMention], res: &Resources)
             .iter()
             .position(|m| m.sentence == g.sentence && m.first == g.first && matches!(m.form, Form::Pronoun(_)));
         let chains: HashSet<usize> = ours.map(|mi| coref.of(mi).iter().copied().collect()).unwrap_or_default();
+        let nm = named[g.entity.as_str()][0];
+        let miss = |ours: Option<String>| Miss {
+            sentence: doc.slice(doc.sentences[g.sentence].span).to_string(),
+            pronoun: tok.form.clone(),
+            ours,
+            gold: doc.sentences[nm.sentence].tokens[nm.first..=nm.last].iter().map(|t| t.form.as_str()).collect::<Vec<_>>().join(" "),
+        };
         if chains.is_empty() {
             score.unresolved += 1;
+            misses.push(miss(None));
             continue;
         }
         let hit = named[g.entity.as_str()].iter().any(|nm| {
@@ -203,9 +230,11 @@ pub fn score_pronouns(doc: &mut Document, gold: &[GoldMention], res: &Resources)
         });
         if hit {
             score.correct += 1;
+        } else {
+            misses.push(miss(chains.iter().next().map(|&c| coref.chains[c].label.clone())));
         }
     }
-    score
+    (score, misses)
 }
 
 #[cfg(test)]

@@ -73,10 +73,25 @@ pub(super) fn resolve_references(doc: &Document, mentions: &[Mention], lex: &Lex
             counts[ci] += 1;
         }
     }
-    let narrator = (0..c.chains.len())
-        .filter(|&ci| c.chains[ci].kind == EntityKind::Person && counts[ci] >= 3)
-        .max_by_key(|&ci| (counts[ci], std::cmp::Reverse(ci)));
+    // the person named in the heading or opening (speeches, interviews, statements),
+    // else the person named most often
+    let opening = mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.sentence < 5 && m.form == Form::Name)
+        .find_map(|(mi, _)| c.refs[mi].first().copied().filter(|&ci| c.chains[ci].kind == EntityKind::Person));
+    let narrator = opening.or_else(|| {
+        (0..c.chains.len())
+            .filter(|&ci| c.chains[ci].kind == EntityKind::Person && counts[ci] >= 2)
+            .max_by_key(|&ci| (counts[ci], std::cmp::Reverse(ci)))
+    });
 
+    // first-person narration: "he" and "she" are then other people than the narrator
+    let first_person_outside = mentions
+        .iter()
+        .filter(|m| matches!(&m.form, Form::Pronoun(p) if p.person == 1 && !p.plural) && !quotes.is_inside(m.sentence, m.first))
+        .count();
+    let narrating = if first_person_outside >= 3 { narrator } else { None };
     let mut history: Vec<Seen> = Vec::new();
     let mut salience = vec![0.0f32; c.chains.len()];
     let nsent = doc.sentences.len();
@@ -95,7 +110,7 @@ pub(super) fn resolve_references(doc: &Document, mentions: &[Mention], lex: &Lex
                 let inside = quotes.is_inside(si, m.first);
                 let r = match &m.form {
                     Form::Name => Vec::new(),
-                    Form::Pronoun(p) => pronoun(c, &quotes, mentions, &history, &salience, si, inside, *p, narrator, m),
+                    Form::Pronoun(p) => pronoun(c, &quotes, mentions, &history, &salience, si, inside, *p, narrator, narrating, m),
                     Form::Description(role) => {
                         let r = description(c, &salience, &named_here, &history, si, role);
                         // the text now describes this chain that way: "the singer" later means the same
@@ -139,6 +154,7 @@ fn pronoun(
     inside: bool,
     p: crate::mentions::PronounInfo,
     narrator: Option<usize>,
+    narrating: Option<usize>,
     m: &Mention,
 ) -> Vec<usize> {
     let speaker = if inside { quotes.speaker[si].and_then(|sm| c.refs.get(sm)).and_then(|r| r.first().copied()) } else { None };
@@ -154,19 +170,31 @@ fn pronoun(
             // "we" in a quotation: the speaker and the other person the passage is about
             match speaker.filter(|_| inside) {
                 Some(sp) => top_two(c, history, salience, si, Some(sp)),
+                // outside quotations "we" is the narrator's side: the narrator stands for it
+                None if !inside => narrator.into_iter().collect(),
                 None => Vec::new(),
             }
         }
         (3, false) if p.gender == Gender::Neuter => {
             // "it": a recent organization
-            best(c, history, salience, si, 1, |ch| ch.kind == EntityKind::Organization, None).into_iter().collect()
+            best(c, history, salience, si, 2, |ch| ch.kind == EntityKind::Organization, None).into_iter().collect()
         }
         (3, false) => {
-            let exclude = speaker; // "he was upset with me": he is not the speaker
+            // "he was upset with me": he is not the speaker, nor the narrator of a first-person text
+            let exclude = speaker.or(if inside { None } else { narrating });
             let _ = (mentions, m);
-            best(c, history, salience, si, 3, |ch| ch.kind == EntityKind::Person && ch.gender.agrees(p.gender), exclude).into_iter().collect()
+            let ok = |ch: &super::Chain| ch.kind == EntityKind::Person && ch.gender.agrees(p.gender);
+            best(c, history, salience, si, 3, ok, exclude)
+                // nobody near: the most salient agreeing person of the text so far
+                .or_else(|| best(c, history, salience, si, usize::MAX / 2, ok, exclude))
+                .into_iter()
+                .collect()
         }
-        (3, true) => best(c, history, salience, si, 1, |ch| ch.kind == EntityKind::Organization, None).into_iter().collect(),
+        // "they": a recent pair of people named together ("Carrano and Biewener"), else an organization
+        (3, true) => match recent_pair(c, mentions, history, si, m) {
+            Some(pair) => pair,
+            None => best(c, history, salience, si, 1, |ch| ch.kind == EntityKind::Organization, None).into_iter().collect(),
+        },
         _ => Vec::new(),
     }
 }
@@ -187,7 +215,7 @@ fn best(
             continue;
         }
         let recency = (history.len() - k) as f32;
-        let score = -((si - h.sentence) as f32) - recency * 0.1 + if h.subject { 1.5 } else { 0.0 } + salience[h.chain].min(10.0) * 0.3;
+        let score = -((si - h.sentence).min(10) as f32) - recency * 0.1 + if h.subject { 1.5 } else { 0.0 } + salience[h.chain].min(10.0) * 0.3;
         match scores.iter_mut().find(|(_, ci)| *ci == h.chain) {
             Some(e) => e.0 = e.0.max(score),
             None => scores.push((score, h.chain)),
@@ -231,4 +259,25 @@ fn top_two(c: &Coref, history: &[Seen], salience: &[f32], si: usize, first: Opti
     } else {
         Vec::new()
     }
+}
+
+/// Two people named together ("X and Y") in this or the previous sentence,
+/// before the pronoun `m`.
+fn recent_pair(c: &Coref, mentions: &[Mention], history: &[Seen], si: usize, m: &Mention) -> Option<Vec<usize>> {
+    let _ = history;
+    let names: Vec<(usize, &Mention)> = mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, o)| o.form == Form::Name && o.sentence + 1 >= si && (o.sentence < si || o.last < m.first))
+        .collect();
+    for w in names.windows(2).rev() {
+        let ((a, ma), (b, mb)) = (w[0], w[1]);
+        if ma.sentence == mb.sentence && mb.first == ma.last + 2 {
+            let (ca, cb) = (c.refs[a].first()?, c.refs[b].first()?);
+            if ca != cb && c.chains[*ca].kind == EntityKind::Person && c.chains[*cb].kind == EntityKind::Person {
+                return Some(vec![*ca, *cb]);
+            }
+        }
+    }
+    None
 }

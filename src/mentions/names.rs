@@ -25,7 +25,10 @@ fn non_name(lex: &Lexicon, w: &str) -> bool {
 /// True when capitalisation carries little information: headlines in title case.
 fn title_case_sentence(s: &Sentence) -> bool {
     let words: Vec<&str> = s.tokens.iter().map(|t| t.form.as_str()).filter(|f| f.chars().all(char::is_alphabetic) && f.len() > 3).collect();
-    words.len() >= 4 && words.iter().filter(|w| is_cap(w)).count() * 10 >= words.len() * 7
+    let ends_plain = !s.tokens.last().is_some_and(|t| matches!(t.form.as_str(), "." | "!" | "?" | "\"" | "'"));
+    let caps = words.iter().filter(|w| is_cap(w)).count();
+    // a heading: no final punctuation and every longer word capitalised
+    (words.len() >= 4 && caps * 10 >= words.len() * 7) || (ends_plain && words.len() >= 2 && caps == words.len())
 }
 
 pub(super) fn find_names(doc: &Document, si: usize, s: &Sentence, lex: &Lexicon) -> Vec<Mention> {
@@ -239,7 +242,7 @@ fn make_name(doc: &Document, si: usize, s: &Sentence, lex: &Lexicon, start: usiz
         } else {
             return None;
         }
-    } else if titled || is_person_name(lex, &words) {
+    } else if titled || is_person_name(lex, &words, headline) {
         if gender == Gender::Unknown {
             gender = lex.first_name_gender(&first).unwrap_or(Gender::Unknown);
         }
@@ -287,7 +290,7 @@ fn acts(toks: &[crate::doc::Token], b: usize) -> bool {
 }
 
 /// A run of capitalised words that reads as a person's name.
-fn is_person_name(lex: &Lexicon, words: &[&str]) -> bool {
+fn is_person_name(lex: &Lexicon, words: &[&str], headline: bool) -> bool {
     let first = words[0].to_lowercase();
     let last = words[words.len() - 1].to_lowercase();
     if lex.demonyms.contains(&first) || words.iter().any(|w| lex.places.contains(&w.to_lowercase())) && words.len() == 1 {
@@ -301,7 +304,7 @@ fn is_person_name(lex: &Lexicon, words: &[&str]) -> bool {
         return false; // a lone word becomes a person only through an earlier full name (coref)
     }
     let common = words.iter().filter(|w| is_cap(w) && lex.is_common(w)).count();
-    looks && words.len() <= 5 && (lex.first_names.contains_key(&first) || (lex.surnames.contains(&last) && common < words.len()) || (common == 0 && words.len() <= 3))
+    looks && words.len() <= 5 && (lex.first_names.contains_key(&first) || (lex.surnames.contains(&last) && common < words.len()) || (common == 0 && words.len() <= 3 && !headline))
 }
 
 #[allow(clippy::too_many_arguments)]
