@@ -28,7 +28,7 @@ fn title_case_sentence(s: &Sentence) -> bool {
     let ends_plain = !s.tokens.last().is_some_and(|t| matches!(t.form.as_str(), "." | "!" | "?" | "\"" | "'"));
     let caps = words.iter().filter(|w| is_cap(w)).count();
     // a heading: no final punctuation and every longer word capitalised
-    (words.len() >= 4 && caps * 10 >= words.len() * 7) || (ends_plain && words.len() >= 2 && caps == words.len())
+    (words.len() >= 6 && caps * 10 >= words.len() * 7) || (ends_plain && words.len() >= 2 && caps == words.len())
 }
 
 pub(super) fn find_names(doc: &Document, si: usize, s: &Sentence, lex: &Lexicon) -> Vec<Mention> {
