@@ -14,6 +14,9 @@ pub struct Args {
     /// Read `tagger.bin` and `parser.bin` from this directory instead of the embedded models.
     #[arg(long)]
     models: Option<PathBuf>,
+    /// Also list the N most frequent UPOS confusions.
+    #[arg(long, default_value_t = 0)]
+    confusions: usize,
 }
 
 /// Runs the command.
@@ -38,6 +41,9 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         println!("    Lemma {:6.2}%", g.lemma * 100.0);
         println!("    UAS   {:6.2}%", g.uas * 100.0);
         println!("    LAS   {:6.2}%", g.las * 100.0);
+        for (g, p, n) in eval::upos_confusions(models, &gold, args.confusions) {
+            println!("    confusion gold {g:<6} predicted {p:<6} {n}");
+        }
         println!("  raw text (# text lines re-tokenized):");
         for (name, p) in [("sentences", raw.sentences), ("tokens", raw.tokens)] {
             println!(

@@ -19,6 +19,8 @@ pub enum What {
     Lemmas,
     /// Lemmas, tagger and parser.
     All,
+    /// Drop small weights from the models in `--models` into `-o` (a directory).
+    Prune,
 }
 
 /// Arguments of `relgraph train`.
@@ -30,7 +32,7 @@ pub struct Args {
     /// CoNLL-U training files [default: ../shared/treebanks/en_ewt/train.conllu and ../shared/treebanks/gum/*.conllu].
     #[arg(long, num_args = 1..)]
     train: Vec<PathBuf>,
-    /// Passes over the data [default: tagger 8, parser 12].
+    /// Passes over the data [default: tagger 8, parser 15].
     #[arg(long)]
     iterations: Option<usize>,
     /// Random seed (training is deterministic for a seed).
@@ -43,14 +45,17 @@ pub struct Args {
     #[arg(long, default_value_t = 4)]
     folds: usize,
     /// Drop averaged weights smaller than this (model size vs accuracy).
-    #[arg(long)]
-    min_weight: Option<f32>,
+    #[arg(long, default_value_t = 1.0)]
+    min_weight: f32,
     /// Probability of following the parser's own move while training (from iteration 2).
     #[arg(long, default_value_t = 0.9)]
     explore: f64,
     /// Use only the first N training sentences (for quick tests).
     #[arg(long)]
     limit: Option<usize>,
+    /// Directory of the models to prune.
+    #[arg(long, default_value = "data/models")]
+    models: PathBuf,
     /// Directory for the lemma files when training lemmas.
     #[arg(long, default_value = "data/lexicons")]
     lexicons: PathBuf,
@@ -76,6 +81,20 @@ fn write(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
 
 /// Runs the command.
 pub fn run(args: Args) -> anyhow::Result<()> {
+    if args.what == What::Prune {
+        let dir = args.output.clone().context("prune needs -o DIR")?;
+        let w = args.min_weight;
+        let t = std::fs::read(args.models.join("tagger.bin")).context("reading tagger.bin")?;
+        let p = std::fs::read(args.models.join("parser.bin")).context("reading parser.bin")?;
+        let t = relgraph::syntax::tagger::Tagger::read(&t)?.pruned(w);
+        let p = relgraph::syntax::parser::Parser::read(&p)?.pruned(w);
+        let (mut tb, mut pb) = (Vec::new(), Vec::new());
+        t.write(&mut tb);
+        p.write(&mut pb);
+        write(&dir.join("tagger.bin"), &tb)?;
+        write(&dir.join("parser.bin"), &pb)?;
+        return Ok(());
+    }
     let files = if args.train.is_empty() { train::default_files(&shared_dir())? } else { args.train.clone() };
     let mut sents = train::load(&files)?;
     if let Some(n) = args.limit {
@@ -104,9 +123,9 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         let opts = Options {
             iterations: args.iterations.unwrap_or(8),
             seed: args.seed,
-            min_abs: args.min_weight.unwrap_or(0.0),
+            min_abs: args.min_weight,
         };
-        let tagger = train::train_tagger(&sents, &opts);
+        let tagger = train::train_tagger(&sents, &opts)?;
         let mut bytes = Vec::new();
         tagger.write(&mut bytes);
         let (f, w, d) = tagger.stats();
@@ -119,13 +138,13 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         let tags = train::jackknife_tags(&sents, &tag_opts, args.folds);
         eprintln!("parser: jackknifed tags ({} folds) in {:.1} s", args.folds, t0.elapsed().as_secs_f64());
         let opts = Options {
-            iterations: args.iterations.unwrap_or(12),
+            iterations: args.iterations.unwrap_or(15),
             seed: args.seed,
-            min_abs: args.min_weight.unwrap_or(0.0),
+            min_abs: args.min_weight,
         };
         let parser = train::train_parser(&sents, &tags, &opts, args.explore, |it| {
             eprintln!("parser: iteration {it} done at {:.1} s", t0.elapsed().as_secs_f64());
-        });
+        })?;
         let mut bytes = Vec::new();
         parser.write(&mut bytes);
         let (f, w) = parser.stats();

@@ -180,3 +180,43 @@ pub fn eval_raw(gold: &[ConllSentence], abbr: &Abbreviations) -> RawScores {
     let sys_toks: HashSet<_> = doc.sentences.iter().flat_map(|s| s.tokens.iter().map(|t| off(t.span))).collect();
     RawScores { sentences: Prf::of(&gold_sents, &sys_sents), tokens: Prf::of(&gold_toks, &sys_toks) }
 }
+
+/// The most frequent UPOS confusions `(gold, predicted, count)` on gold tokenization.
+pub fn upos_confusions(models: &Models, gold: &[ConllSentence], top: usize) -> Vec<(String, String, usize)> {
+    let mut m: std::collections::HashMap<(String, String), usize> = std::collections::HashMap::new();
+    for g in gold {
+        let mut s = to_sentence(g);
+        models.analyze_opts(&mut s, false);
+        for (t, w) in s.tokens.iter().zip(&g.words) {
+            if t.upos.as_str() != w.upos {
+                *m.entry((w.upos.clone(), t.upos.as_str().to_string())).or_default() += 1;
+            }
+        }
+    }
+    let mut v: Vec<_> = m.into_iter().map(|((a, b), c)| (a, b, c)).collect();
+    v.sort_by(|a, b| b.2.cmp(&a.2).then(a.0.cmp(&b.0)).then(a.1.cmp(&b.1)));
+    v.truncate(top);
+    v
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn raw_text_scores_align_by_characters() {
+        let gold = "# newpar\n# text = He left.\n1\tHe\the\tPRON\tPRP\t_\t2\tnsubj\t_\t_\n2\tleft\tleave\tVERB\tVBD\t_\t0\troot\t_\tSpaceAfter=No\n\
+3\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n# text = Mr. Smith can't.\n1\tMr.\tMr.\tPROPN\tNNP\t_\t2\tcompound\t_\t_\n\
+2\tSmith\tSmith\tPROPN\tNNP\t_\t4\tnsubj\t_\t_\n3-4\tcan't\t_\t_\t_\t_\t_\t_\t_\tSpaceAfter=No\n3\tca\tcan\tAUX\tMD\t_\t0\troot\t_\t_\n\
+4\tn't\tnot\tPART\tRB\t_\t3\tadvmod\t_\t_\n5\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n\n";
+        let g = super::super::conllu::parse("g", gold).unwrap();
+        let r = crate::resources::Resources::get();
+        let s = eval_raw(&g, &r.lexicon.abbreviations);
+        assert_eq!(s.sentences.gold, 2);
+        assert_eq!(s.sentences.correct, 2, "{s:?}");
+        assert_eq!(s.tokens.gold, 8);
+        assert_eq!(s.tokens.f1(), 1.0, "{s:?}");
+        let p = Prf { gold: 4, system: 2, correct: 2 };
+        assert!((p.f1() - 2.0 / 3.0).abs() < 1e-9);
+    }
+}

@@ -149,6 +149,15 @@ pub fn features(st: &State, toks: &[ParseTok], out: &mut Vec<u64>) {
         f2(84, s1wt, b0wt),
         f3(85, s1t, s0t, b1t),
         f2(86, s0wt, b1wt),
+        f2(87, s0w, w(s0r1)),
+        f2(88, b0w, w(b0l1)),
+        f2(89, s0w, w(s0l1)),
+        f2(90, s1w, b0w),
+        f3(91, s1t, b0t, b1t),
+        f3(92, s0w, lab(s0l1), lab(s0r1)),
+        f3(93, b0w, b0t, lab(b0l1)),
+        f2(94, s1wt, s0t),
+        f2(95, s1t, s0wt),
     ]);
 }
 
@@ -219,6 +228,11 @@ impl Parser {
             return Err(ModelError::Corrupt("class count does not match labels"));
         }
         Ok(Parser { labels, model })
+    }
+
+    /// A copy with small weights dropped (see [`Model::pruned`]).
+    pub fn pruned(&self, min_abs: f32) -> Parser {
+        Parser { labels: self.labels.clone(), model: self.model.pruned(min_abs) }
     }
 
     /// Model statistics for reports: (features, weights).

@@ -134,6 +134,15 @@ impl Trainer {
                 }
             }
         }
+        // a model holds at most MAX_WEIGHTS weights: raise the threshold until it fits
+        let mut floor = min_abs.max(0.0);
+        while avg.iter().map(|r| r.1.len()).sum::<usize>() >= MAX_WEIGHTS {
+            floor = (floor * 1.5).max(0.25);
+            for r in &mut avg {
+                r.1.retain(|x| x.1.abs() >= floor);
+            }
+            avg.retain(|r| !r.1.is_empty());
+        }
         for (_, r) in &avg {
             for &(_, a) in r {
                 max_abs = max_abs.max(a.abs());
@@ -159,7 +168,7 @@ impl Trainer {
                 weights.push(w);
             }
         }
-        Model::from_parts(self.n_classes, scale, keys, counts, classes, weights)
+        Model::from_parts(self.n_classes, scale, keys, counts, classes, weights).expect("classes and counts are consistent and the size is capped")
     }
 }
 
@@ -183,13 +192,25 @@ pub struct Model {
     starts: Vec<u32>,
     classes: Vec<u8>,
     weights: Vec<i16>,
-    /// open-addressing table: (key, feature index + 1); 0 = empty
-    table: Vec<(u32, u32)>,
+    /// packed entries for scoring: weight in the high 16 bits, class in the low 8
+    packed: Vec<u32>,
+    /// open-addressing table: key in the high 32 bits, start in bits 8..32,
+    /// count in the low 8 bits; a count of 0 marks an empty slot
+    table: Vec<u64>,
     mask: usize,
 }
 
+/// Most weights a model can hold (24-bit entry offsets).
+const MAX_WEIGHTS: usize = 1 << 24;
+
 impl Model {
-    fn from_parts(n_classes: usize, scale: f32, keys: Vec<u32>, counts: Vec<u8>, classes: Vec<u8>, weights: Vec<i16>) -> Model {
+    fn from_parts(n_classes: usize, scale: f32, keys: Vec<u32>, counts: Vec<u8>, classes: Vec<u8>, weights: Vec<i16>) -> Result<Model, ModelError> {
+        if weights.len() >= MAX_WEIGHTS {
+            return Err(ModelError::Corrupt("too many weights (prune the model)"));
+        }
+        if classes.iter().any(|&c| c as usize >= n_classes) || counts.contains(&0) {
+            return Err(ModelError::Corrupt("class out of range"));
+        }
         let mut starts = Vec::with_capacity(keys.len() + 1);
         let mut s = 0u32;
         for &c in &counts {
@@ -197,17 +218,18 @@ impl Model {
             s += c as u32;
         }
         starts.push(s);
+        let packed = classes.iter().zip(&weights).map(|(&c, &w)| (w as u16 as u32) << 16 | c as u32).collect();
         let size = (keys.len() * 2).next_power_of_two().max(16);
-        let mut table = vec![(0u32, 0u32); size];
+        let mut table = vec![0u64; size];
         let mask = size - 1;
         for (i, &k) in keys.iter().enumerate() {
             let mut p = slot(k) & mask;
-            while table[p].1 != 0 {
+            while table[p] & 0xFF != 0 {
                 p = (p + 1) & mask;
             }
-            table[p] = (k, i as u32 + 1);
+            table[p] = (k as u64) << 32 | (starts[i] as u64) << 8 | counts[i] as u64;
         }
-        Model { n_classes, scale, keys, counts, starts, classes, weights, table, mask }
+        Ok(Model { n_classes, scale, keys, counts, starts, classes, weights, packed, table, mask })
     }
 
     /// Number of classes.
@@ -225,36 +247,74 @@ impl Model {
         self.weights.len()
     }
 
-    #[inline]
-    fn find(&self, h: u64) -> Option<usize> {
-        let k = fold32(h);
-        let mut p = slot(k) & self.mask;
-        loop {
-            let (key, idx) = self.table[p];
-            if idx == 0 {
-                return None;
-            }
-            if key == k {
-                return Some(idx as usize - 1);
-            }
-            p = (p + 1) & self.mask;
-        }
-    }
-
     /// Sums the weights of `feats` into `scores` (cleared first, length `n_classes`).
+    ///
+    /// Memory-bound: table slots and then entry rows are prefetched a batch
+    /// at a time so that their cache misses overlap.
     #[inline]
     pub fn score(&self, feats: &[u64], scores: &mut [i32]) {
         scores.iter_mut().for_each(|s| *s = 0);
-        for &f in feats {
-            if let Some(i) = self.find(f) {
-                let (a, b) = (self.starts[i] as usize, self.starts[i + 1] as usize);
-                for (c, w) in self.classes[a..b].iter().zip(&self.weights[a..b]) {
-                    if let Some(s) = scores.get_mut(*c as usize) {
-                        *s += *w as i32;
+        const B: usize = 32;
+        let mut keys = [0u32; B];
+        let mut pos = [0usize; B];
+        let mut found = [0u64; B];
+        for chunk in feats.chunks(B) {
+            for (j, &f) in chunk.iter().enumerate() {
+                let k = fold32(f);
+                let p = slot(k) & self.mask;
+                keys[j] = k;
+                pos[j] = p;
+                prefetch(&self.table[p]);
+            }
+            let mut nf = 0;
+            for j in 0..chunk.len() {
+                let mut p = pos[j];
+                loop {
+                    let e = self.table[p];
+                    if e & 0xFF == 0 {
+                        break;
+                    }
+                    if (e >> 32) as u32 == keys[j] {
+                        found[nf] = e;
+                        nf += 1;
+                        prefetch(&self.packed[((e >> 8) & 0xFF_FFFF) as usize]);
+                        break;
+                    }
+                    p = (p + 1) & self.mask;
+                }
+            }
+            for &e in &found[..nf] {
+                let start = ((e >> 8) & 0xFF_FFFF) as usize;
+                let n = (e & 0xFF) as usize;
+                for &x in &self.packed[start..start + n] {
+                    if let Some(s) = scores.get_mut((x & 0xFF) as usize) {
+                        *s += (x >> 16) as u16 as i16 as i32;
                     }
                 }
             }
         }
+    }
+
+    /// A copy without the weights whose absolute value is below `min_abs`
+    /// (in the units of the averaged perceptron).
+    pub fn pruned(&self, min_abs: f32) -> Model {
+        let min_q = (min_abs / self.scale).round() as i32;
+        let (mut keys, mut counts, mut classes, mut weights) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        for (i, &k) in self.keys.iter().enumerate() {
+            let (a, b) = (self.starts[i] as usize, self.starts[i + 1] as usize);
+            let before = weights.len();
+            for j in a..b {
+                if (self.weights[j] as i32).abs() >= min_q.max(1) {
+                    classes.push(self.classes[j]);
+                    weights.push(self.weights[j]);
+                }
+            }
+            if weights.len() > before {
+                keys.push(k);
+                counts.push((weights.len() - before) as u8);
+            }
+        }
+        Model::from_parts(self.n_classes, self.scale, keys, counts, classes, weights).expect("a subset of a valid model is valid")
     }
 
     /// Serialises the weights (after a caller-written header).
@@ -286,8 +346,19 @@ impl Model {
         if counts.iter().map(|&c| c as usize).sum::<usize>() != nw {
             return Err(ModelError::Corrupt("entry counts do not add up"));
         }
-        Ok(Model::from_parts(n_classes, scale, keys, counts, classes, weights))
+        Model::from_parts(n_classes, scale, keys, counts, classes, weights)
     }
+}
+
+#[inline(always)]
+fn prefetch<T>(x: &T) {
+    #[cfg(target_arch = "x86_64")]
+    // SAFETY: prefetching is a hint with no architectural effect; the address is a valid reference.
+    unsafe {
+        std::arch::x86_64::_mm_prefetch(x as *const T as *const i8, std::arch::x86_64::_MM_HINT_T0);
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = x;
 }
 
 #[inline]

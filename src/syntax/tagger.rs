@@ -7,6 +7,7 @@
 use super::features::{f1, f2, f3, WordFeats, END, START};
 use super::perceptron::{put_str, put_u32, IdMap, Model, ModelError, Reader, Rng, Trainer};
 use crate::doc::Upos;
+use rayon::prelude::*;
 
 /// One tag class: a UPOS and an XPOS.
 #[derive(Clone, Debug, PartialEq)]
@@ -25,7 +26,11 @@ pub struct Tagger {
     /// Per class, the hash the parser sees ([`tag_hash`]).
     pub hashes: Vec<u64>,
     model: Model,
+    /// The second pass, which also sees the first pass's tags to the right.
+    model2: Option<Model>,
     tagdict: IdMap<u16>,
+    /// Ambiguity classes: lower-case word hash → bit set of the UPOS tags it takes.
+    amb: IdMap<u32>,
 }
 
 /// Sentinel tag ids for "before the sentence".
@@ -34,8 +39,17 @@ const NO_TAG2: u64 = 0xFFFE;
 
 /// The features of word `i` given the two previous tags.
 #[inline]
-pub fn features(w: &[WordFeats], i: usize, p1: u64, p2: u64, out: &mut Vec<u64>) {
+pub fn features(w: &[WordFeats], amb: &[u64], i: usize, p1: u64, p2: u64, out: &mut Vec<u64>) {
     out.clear();
+    let am = |k: isize| -> u64 {
+        let j = i as isize + k;
+        if j < 0 || j as usize >= amb.len() {
+            (0xA0 + k) as u64
+        } else {
+            amb[j as usize]
+        }
+    };
+    let (a0, an1, an2, am1) = (am(0), am(1), am(2), am(-1));
     let at = |k: isize| -> WordFeats {
         let j = i as isize + k;
         if j < 0 {
@@ -77,28 +91,59 @@ pub fn features(w: &[WordFeats], i: usize, p1: u64, p2: u64, out: &mut Vec<u64>)
         f2(26, c.flags, u64::from(i == 0)),
         f1(27, m1.shape),
         f2(28, c.suf[1], n1.suf[1]),
+        f1(40, a0),
+        f1(41, an1),
+        f1(42, an2),
+        f2(43, p1, a0),
+        f2(44, a0, an1),
+        f3(45, p1, a0, an1),
+        f2(46, c.lower, an1),
+        f2(47, am1, a0),
+        f2(48, c.suf[2], an1),
     ]);
+}
+
+/// Extra features of the second pass: first-pass tags to the right.
+#[inline]
+fn right_features(w: &[WordFeats], first: &[u16], i: usize, p1: u64, out: &mut Vec<u64>) {
+    let r = |k: usize| first.get(i + k).map_or(0xFFF0 + k as u64, |&t| t as u64);
+    let (r1, r2) = (r(1), r(2));
+    let c = w[i].lower;
+    out.extend_from_slice(&[f1(60, r1), f2(61, r1, r2), f2(62, c, r1), f2(63, p1, r1), f2(64, w[i].suf[2], r1), f1(65, r2)]);
+}
+
+/// One greedy pass; `first` holds first-pass tags for the second pass.
+fn run_pass(model: &Model, tagdict: &IdMap<u16>, w: &[WordFeats], ambs: &[u64], first: Option<&[u16]>, out: &mut Vec<u16>) {
+    out.clear();
+    let mut feats = Vec::with_capacity(48);
+    let mut scores = vec![0i32; model.n_classes()];
+    let (mut p1, mut p2) = (NO_TAG, NO_TAG2);
+    for i in 0..w.len() {
+        let t = match tagdict.get(&w[i].exact) {
+            Some(&t) => t,
+            None => {
+                features(w, ambs, i, p1, p2, &mut feats);
+                if let Some(f) = first {
+                    right_features(w, f, i, p1, &mut feats);
+                }
+                model.score(&feats, &mut scores);
+                argmax_i(&scores) as u16
+            }
+        };
+        out.push(t);
+        p2 = p1;
+        p1 = t as u64;
+    }
 }
 
 impl Tagger {
     /// Tags a sentence: one class id per word.
     pub fn tag(&self, w: &[WordFeats], out: &mut Vec<u16>) {
-        out.clear();
-        let mut feats = Vec::with_capacity(32);
-        let mut scores = vec![0i32; self.classes.len()];
-        let (mut p1, mut p2) = (NO_TAG, NO_TAG2);
-        for i in 0..w.len() {
-            let t = match self.tagdict.get(&w[i].exact) {
-                Some(&t) => t,
-                None => {
-                    features(w, i, p1, p2, &mut feats);
-                    self.model.score(&feats, &mut scores);
-                    argmax_i(&scores) as u16
-                }
-            };
-            out.push(t);
-            p2 = p1;
-            p1 = t as u64;
+        let ambs: Vec<u64> = w.iter().map(|x| amb_of(&self.amb, x)).collect();
+        run_pass(&self.model, &self.tagdict, w, &ambs, None, out);
+        if let Some(m2) = &self.model2 {
+            let first = std::mem::take(out);
+            run_pass(m2, &self.tagdict, w, &ambs, Some(&first), out);
         }
     }
 
@@ -118,7 +163,18 @@ impl Tagger {
             out.extend_from_slice(&k.to_le_bytes());
             out.extend_from_slice(&v.to_le_bytes());
         }
+        let mut a: Vec<_> = self.amb.iter().collect();
+        a.sort_unstable();
+        put_u32(out, a.len() as u32);
+        for (k, v) in a {
+            out.extend_from_slice(&k.to_le_bytes());
+            out.extend_from_slice(&v.to_le_bytes());
+        }
         self.model.write(out);
+        out.push(u8::from(self.model2.is_some()));
+        if let Some(m) = &self.model2 {
+            m.write(out);
+        }
     }
 
     /// Reads a tagger written by [`Tagger::write`].
@@ -144,16 +200,34 @@ impl Tagger {
             }
             tagdict.insert(k, v);
         }
+        let na = r.u32()? as usize;
+        let mut amb = IdMap::default();
+        amb.reserve(na);
+        for _ in 0..na {
+            let k = r.u64()?;
+            let v = r.u32()?;
+            amb.insert(k, v);
+        }
         let model = Model::read(&mut r)?;
-        if model.n_classes() != n {
+        let model2 = if r.take(1)?[0] == 1 { Some(Model::read(&mut r)?) } else { None };
+        if model.n_classes() != n || model2.as_ref().is_some_and(|m| m.n_classes() != n) {
             return Err(ModelError::Corrupt("class count mismatch"));
         }
-        Ok(Tagger { hashes: classes.iter().map(tag_hash).collect(), classes, model, tagdict })
+        Ok(Tagger { hashes: classes.iter().map(tag_hash).collect(), classes, model, model2, tagdict, amb })
+    }
+
+    /// A copy with small weights dropped (see [`Model::pruned`]).
+    pub fn pruned(&self, min_abs: f32) -> Tagger {
+        let mut t = self.clone();
+        t.model = self.model.pruned(min_abs);
+        t.model2 = self.model2.as_ref().map(|m| m.pruned(min_abs));
+        t
     }
 
     /// Model statistics for reports: (features, weights, dictionary entries).
     pub fn stats(&self) -> (usize, usize, usize) {
-        (self.model.n_features(), self.model.n_weights(), self.tagdict.len())
+        let m2 = self.model2.as_ref().map_or((0, 0), |m| (m.n_features(), m.n_weights()));
+        (self.model.n_features() + m2.0, self.model.n_weights() + m2.1, self.tagdict.len())
     }
 }
 
@@ -163,7 +237,15 @@ pub fn tag_hash(c: &TagClass) -> u64 {
 }
 
 const MAGIC: &[u8] = b"RGTAGGER";
-const VERSION: u32 = 1;
+const VERSION: u32 = 3;
+
+/// Minimum frequency of a word for its ambiguity class to be stored.
+const AMB_MIN_COUNT: u32 = 5;
+
+#[inline]
+fn amb_of(amb: &IdMap<u32>, w: &WordFeats) -> u64 {
+    amb.get(&w.lower).map_or(0xFFFF_FFFF, |&a| a as u64)
+}
 
 /// Index of the highest score (first on ties).
 #[inline]
@@ -196,7 +278,9 @@ pub struct TagSent {
 }
 
 /// Trains a tagger on `sents` with gold class ids into `classes`.
-pub fn train(classes: Vec<TagClass>, sents: &[TagSent], iterations: usize, seed: u64, min_abs: f32) -> Tagger {
+/// With `two_pass`, a second model also sees the first pass's tags to the right
+/// (trained on jackknifed first-pass tags).
+pub fn train(classes: Vec<TagClass>, sents: &[TagSent], iterations: usize, seed: u64, min_abs: f32, two_pass: bool) -> Tagger {
     // tag dictionary: frequent, nearly unambiguous exact forms
     let mut counts: IdMap<IdMap<u32>> = IdMap::default();
     for s in sents {
@@ -212,22 +296,85 @@ pub fn train(classes: Vec<TagClass>, sents: &[TagSent], iterations: usize, seed:
             tagdict.insert(*w, best as u16);
         }
     }
-    let mut tr = Trainer::new(classes.len());
+    // ambiguity classes of frequent words: the UPOS tags with at least 5% of their uses
+    let mut lc: IdMap<[u32; 17]> = IdMap::default();
+    for s in sents {
+        for (w, &t) in s.words.iter().zip(&s.tags) {
+            let u = Upos::ALL.iter().position(|&x| x == classes[t as usize].upos).unwrap_or(16);
+            lc.entry(w.lower).or_insert([0; 17])[u] += 1;
+        }
+    }
+    let mut amb = IdMap::default();
+    for (w, c) in &lc {
+        let n: u32 = c.iter().sum();
+        if n >= AMB_MIN_COUNT {
+            let mask = c.iter().enumerate().filter(|(_, &k)| k * 20 >= n).fold(0u32, |m, (i, _)| m | 1 << i);
+            amb.insert(*w, mask);
+        }
+    }
+    let n = classes.len();
+    let model = train_pass(n, sents, &tagdict, &amb, None, iterations, seed, min_abs);
+    let model2 = if two_pass {
+        // first-pass tags of each fold from a model trained on the other folds
+        let folds = 4;
+        let parts: Vec<Vec<(usize, Vec<u16>)>> = (0..folds)
+            .into_par_iter()
+            .map(|k| {
+                let train: Vec<&TagSent> = sents.iter().enumerate().filter(|(i, _)| i % folds != k).map(|x| x.1).collect();
+                let m = train_pass(n, &train, &tagdict, &amb, None, iterations, seed.wrapping_add(100 + k as u64), min_abs);
+                let mut out = Vec::new();
+                (0..sents.len())
+                    .filter(|i| i % folds == k)
+                    .map(|i| {
+                        let ambs: Vec<u64> = sents[i].words.iter().map(|x| amb_of(&amb, x)).collect();
+                        run_pass(&m, &tagdict, &sents[i].words, &ambs, None, &mut out);
+                        (i, out.clone())
+                    })
+                    .collect()
+            })
+            .collect();
+        let mut first = vec![Vec::new(); sents.len()];
+        for (i, v) in parts.into_iter().flatten() {
+            first[i] = v;
+        }
+        Some(train_pass(n, sents, &tagdict, &amb, Some(&first), iterations, seed.wrapping_add(7), min_abs))
+    } else {
+        None
+    };
+    Tagger { hashes: classes.iter().map(tag_hash).collect(), classes, model, model2, tagdict, amb }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn train_pass<S: std::borrow::Borrow<TagSent>>(
+    n_classes: usize,
+    sents: &[S],
+    tagdict: &IdMap<u16>,
+    amb: &IdMap<u32>,
+    first: Option<&[Vec<u16>]>,
+    iterations: usize,
+    seed: u64,
+    min_abs: f32,
+) -> Model {
+    let mut tr = Trainer::new(n_classes);
     let mut order: Vec<usize> = (0..sents.len()).collect();
     let mut rng = Rng::new(seed);
-    let mut feats = Vec::with_capacity(32);
-    let mut scores = vec![0f32; classes.len()];
+    let mut feats = Vec::with_capacity(48);
+    let mut scores = vec![0f32; n_classes];
     for _ in 0..iterations {
         rng.shuffle(&mut order);
         for &si in &order {
-            let s = &sents[si];
+            let s = sents[si].borrow();
             let (mut p1, mut p2) = (NO_TAG, NO_TAG2);
+            let ambs: Vec<u64> = s.words.iter().map(|x| amb_of(amb, x)).collect();
             for i in 0..s.words.len() {
                 let gold = s.tags[i];
                 let guess = match tagdict.get(&s.words[i].exact) {
                     Some(&t) => t,
                     None => {
-                        features(&s.words, i, p1, p2, &mut feats);
+                        features(&s.words, &ambs, i, p1, p2, &mut feats);
+                        if let Some(f) = first {
+                            right_features(&s.words, &f[si], i, p1, &mut feats);
+                        }
                         tr.score(&feats, &mut scores);
                         let g = argmax_f(&scores) as u16;
                         tr.update(gold as usize, g as usize, &feats);
@@ -240,5 +387,5 @@ pub fn train(classes: Vec<TagClass>, sents: &[TagSent], iterations: usize, seed:
             }
         }
     }
-    Tagger { hashes: classes.iter().map(tag_hash).collect(), classes, model: tr.finish(min_abs), tagdict }
+    tr.finish(min_abs)
 }

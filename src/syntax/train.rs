@@ -85,11 +85,15 @@ pub fn tag_sents(sents: &[ConllSentence], classes: &[TagClass]) -> Vec<TagSent> 
 }
 
 /// Trains the tagger on all of `sents`.
-pub fn train_tagger(sents: &[ConllSentence], opts: &Options) -> Tagger {
+pub fn train_tagger(sents: &[ConllSentence], opts: &Options) -> anyhow::Result<Tagger> {
     let classes = tag_classes(sents);
+    anyhow::ensure!(classes.len() <= MAX_CLASSES, "{} tag classes; the model format holds at most {MAX_CLASSES}", classes.len());
     let ts = tag_sents(sents, &classes);
-    tagger::train(classes, &ts, opts.iterations, opts.seed, opts.min_abs)
+    Ok(tagger::train(classes, &ts, opts.iterations, opts.seed, opts.min_abs, true))
 }
+
+/// Most classes a model can have (class ids are stored in one byte).
+pub const MAX_CLASSES: usize = 256;
 
 /// Predicted tags (as parser tag hashes) for every training sentence: each
 /// of `folds` folds is tagged by a tagger trained on the other folds. With
@@ -110,7 +114,7 @@ pub fn jackknife_tags(sents: &[ConllSentence], opts: &Options, folds: usize) -> 
                 .filter(|(i, _)| i % folds != k)
                 .map(|(_, s)| TagSent { words: s.words.clone(), tags: s.tags.clone() })
                 .collect();
-            let t = tagger::train(classes.clone(), &train, opts.iterations, opts.seed.wrapping_add(k as u64 + 1), opts.min_abs);
+            let t = tagger::train(classes.clone(), &train, opts.iterations, opts.seed.wrapping_add(k as u64 + 1), opts.min_abs, true);
             let mut out = Vec::new();
             (0..sents.len())
                 .filter(|i| i % folds == k)
@@ -129,9 +133,14 @@ pub fn jackknife_tags(sents: &[ConllSentence], opts: &Options, folds: usize) -> 
 }
 
 /// Trains the parser on `sents` with the given per-word tag hashes.
-pub fn train_parser(sents: &[ConllSentence], tags: &[Vec<u64>], opts: &Options, explore: f64, progress: impl FnMut(usize)) -> Parser {
+pub fn train_parser(sents: &[ConllSentence], tags: &[Vec<u64>], opts: &Options, explore: f64, progress: impl FnMut(usize)) -> anyhow::Result<Parser> {
     let labels: Vec<String> =
         sents.iter().flat_map(|s| s.words.iter().map(|w| w.deprel.clone())).collect::<BTreeSet<_>>().into_iter().collect();
+    anyhow::ensure!(1 + 2 * labels.len() <= MAX_CLASSES, "{} dependency labels; the parser holds at most {}", labels.len(), (MAX_CLASSES - 1) / 2);
+    anyhow::ensure!(
+        tags.len() == sents.len() && sents.iter().zip(tags).all(|(s, t)| s.words.len() == t.len()),
+        "predicted tags do not match the training sentences"
+    );
     let lidx: HashMap<&str, u16> = labels.iter().enumerate().map(|(i, l)| (l.as_str(), i as u16)).collect();
     let mut scratch = Vec::new();
     let ps: Vec<ParseSent> = sents
@@ -151,7 +160,7 @@ pub fn train_parser(sents: &[ConllSentence], tags: &[Vec<u64>], opts: &Options, 
             }
         })
         .collect();
-    parser::train(labels, &ps, opts.iterations, opts.seed, explore, opts.min_abs, progress)
+    Ok(parser::train(labels, &ps, opts.iterations, opts.seed, explore, opts.min_abs, progress))
 }
 
 /// Derives the lemmatizer files `(rules, exceptions)` from the treebanks.

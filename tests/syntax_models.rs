@@ -1,0 +1,55 @@
+//! Regression tests of the shipped syntax models and of training.
+
+use relgraph::syntax::{conllu, eval, train, Models};
+use std::path::{Path, PathBuf};
+
+fn shared() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared")
+}
+
+#[test]
+fn shipped_models_reach_the_dev_floor() {
+    let t0 = std::time::Instant::now();
+    let models = Models::load_embedded().expect("models are embedded");
+    let load = t0.elapsed();
+    let dev = conllu::read_file(&shared().join("treebanks/en_ewt/dev.conllu")).expect("dev treebank");
+    let s = eval::eval_gold(&models, &dev);
+    eprintln!("dev: UPOS {:.2} XPOS {:.2} UAS {:.2} LAS {:.2} (load {load:?})", s.upos * 100.0, s.xpos * 100.0, s.uas * 100.0, s.las * 100.0);
+    assert!(s.upos >= 0.94, "UPOS {}", s.upos);
+    assert!(s.uas >= 0.83, "UAS {}", s.uas);
+}
+
+#[test]
+fn analyze_fills_every_field() {
+    let models = Models::load_embedded().expect("models are embedded");
+    let s = models.analyze_words(&["John", "Legend", "married", "Chrissy", "Teigen", "in", "2013", "."]);
+    assert_eq!(s.tokens.iter().filter(|t| t.head.is_none()).count(), 1);
+    let root = s.tokens.iter().position(|t| t.head.is_none()).unwrap();
+    assert_eq!(s.tokens[root].form, "married");
+    assert_eq!(s.tokens[root].lemma, "marry");
+    assert_eq!(s.tokens[root].deprel, "root");
+    assert_eq!(s.tokens[1].upos, relgraph::doc::Upos::Propn);
+    assert!(s.tokens.iter().all(|t| !t.xpos.is_empty() && !t.deprel.is_empty() && !t.lemma.is_empty()));
+}
+
+#[test]
+fn training_on_a_small_slice_runs_end_to_end() {
+    let mut sents = train::load(&[shared().join("treebanks/en_ewt/train.conllu")]).expect("train treebank");
+    sents.truncate(200);
+    let opts = train::Options { iterations: 1, seed: 3, min_abs: 0.0 };
+    let tagger = train::train_tagger(&sents, &opts).unwrap();
+    let tags = train::jackknife_tags(&sents, &opts, 2);
+    let parser = train::train_parser(&sents, &tags, &opts, 0.9, |_| {}).unwrap();
+    let (mut tb, mut pb) = (Vec::new(), Vec::new());
+    tagger.write(&mut tb);
+    parser.write(&mut pb);
+    let models = Models::from_bytes(&tb, &pb).expect("round trip");
+    let mut s = conllu::to_sentence(&sents[0]);
+    models.analyze(&mut s);
+    assert_eq!(s.tokens.iter().filter(|t| t.head.is_none()).count(), 1);
+    // deterministic for a seed
+    let again = train::train_tagger(&sents, &opts).unwrap();
+    let mut tb2 = Vec::new();
+    again.write(&mut tb2);
+    assert_eq!(tb, tb2);
+}
