@@ -94,13 +94,24 @@ pub fn extract(id: &str, text: String, res: &Resources, opts: Options) -> Extrac
     let clock = Instant::now();
     if let Some(models) = &res.syntax {
         for s in &mut doc.sentences {
-            models.analyze(s);
+            models.tag(s);
         }
     }
     t.syntax = clock.elapsed();
     let clock = Instant::now();
-    let mentions = mentions::find_mentions(&doc, &res.lexicon);
+    let mut mentions = mentions::find_mentions(&doc, &res.lexicon);
     t.mentions = clock.elapsed();
+    if let Some(models) = &res.syntax {
+        let clock = Instant::now();
+        mark_names_proper(&mut doc, &mentions);
+        for s in &mut doc.sentences {
+            models.parse_tagged(s);
+        }
+        t.syntax += clock.elapsed();
+        let clock = Instant::now();
+        mentions = mentions::find_mentions(&doc, &res.lexicon);
+        t.mentions += clock.elapsed();
+    }
     let clock = Instant::now();
     let coref = coref::resolve(&doc, &mentions, &res.lexicon);
     t.coref = clock.elapsed();
@@ -112,6 +123,26 @@ pub fn extract(id: &str, text: String, res: &Resources, opts: Options) -> Extrac
     let graph = build_graph(&doc, &mentions, &coref, &relations);
     t.graph = clock.elapsed();
     Extraction { doc, mentions, coref, relations, graph, timings: t }
+}
+
+/// Tags the tokens of person and organization names as proper nouns, so the
+/// parser attaches them as names ("Big Sean" is not an adjective and a noun).
+fn mark_names_proper(doc: &mut Document, mentions: &[Mention]) {
+    use crate::doc::Upos;
+    use crate::mentions::{Form, NameType};
+    for m in mentions {
+        let typed = matches!(m.ty, NameType::Entity(EntityKind::Person) | NameType::Entity(EntityKind::Organization));
+        if m.form != Form::Name || !typed {
+            continue;
+        }
+        for t in &mut doc.sentences[m.sentence].tokens[m.first..=m.last] {
+            if t.form.chars().next().is_some_and(char::is_uppercase) && t.upos != Upos::Propn {
+                t.upos = Upos::Propn;
+                t.xpos.clear();
+                t.xpos.push_str(if t.form.ends_with('s') && t.form.len() > 3 && m.canonical.is_some() { "NNPS" } else { "NNP" });
+            }
+        }
+    }
 }
 
 /// Converts byte offsets to character offsets quickly, for ascending or random queries.

@@ -215,7 +215,7 @@ fn best(
             continue;
         }
         let recency = (history.len() - k) as f32;
-        let score = -((si - h.sentence).min(10) as f32) - recency * 0.1 + if h.subject { 1.5 } else { 0.0 } + salience[h.chain].min(10.0) * 0.3;
+        let score = -((si - h.sentence).min(10) as f32) - recency * 0.1 + if h.subject { if h.sentence == si { 2.5 } else { 1.5 } } else { 0.0 } + salience[h.chain].min(10.0) * 0.3;
         match scores.iter_mut().find(|(_, ci)| *ci == h.chain) {
             Some(e) => e.0 = e.0.max(score),
             None => scores.push((score, h.chain)),

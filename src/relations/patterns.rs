@@ -437,8 +437,13 @@ fn implicit_participation(ctx: &SentenceArgs, out: &mut Vec<Found>) {
     for e in ctx.args.iter().filter(|a| a.kind == EntityKind::Event) {
         let mut pairs: Vec<Pair> = Vec::new();
         // possessor right before the event phrase
-        if let Some(p) = ctx.args.iter().find(|a| a.possessive && a.kind != EntityKind::Event && (a.last + 1 == e.first || a.last + 2 == e.first || (a.last + 3 == e.first && ctx.forms[a.last + 2] == "own"))) {
-            pairs.push(pair(p, e, true, 0.7));
+        // (a person's own event; a pronoun possessor needs an event that is specific:
+        // a name, a number or a complement in it, not just "its final mission")
+        let specific = ctx.sent.tokens[e.first..=e.last].iter().any(|t| t.form.chars().any(|c| c.is_ascii_digit() || c.is_uppercase())) || e.last > ctx.mentions[e.mention].head;
+        if let Some(p) = ctx.args.iter().find(|a| a.possessive && a.kind == EntityKind::Person && (a.last + 1 == e.first || a.last + 2 == e.first || (a.last + 3 == e.first && ctx.forms[a.last + 2] == "own"))) {
+            if specific || matches!(ctx.mentions[p.mention].form, Form::Name) {
+                pairs.push(pair(p, e, true, 0.7));
+            }
         }
         // a possessor name inside the event phrase ("David Axelrod's The Axe Files")
         for a in ctx.args.iter().filter(|a| a.possessive && a.kind == EntityKind::Person && a.first > e.first && a.last < e.last) {

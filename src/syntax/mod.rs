@@ -123,6 +123,36 @@ impl Models {
         });
     }
 
+    /// Tags and lemmatizes one sentence without parsing it.
+    pub fn tag(&self, sentence: &mut Sentence) {
+        self.analyze_opts(sentence, false);
+    }
+
+    /// Parses a sentence whose tokens are already tagged, using their XPOS
+    /// tags as they are. The pipeline tags first, marks the names it is sure
+    /// of as proper nouns (unusual names such as "Big Sean" tag badly), then
+    /// parses with those tags.
+    pub fn parse_tagged(&self, sentence: &mut Sentence) {
+        if sentence.tokens.is_empty() {
+            return;
+        }
+        SCRATCH.with(|s| {
+            let s = &mut *s.borrow_mut();
+            s.toks.clear();
+            for t in &sentence.tokens {
+                let wf = word_feats(&t.form, &mut s.chars);
+                let class = self.tagger.classes.iter().position(|c| c.xpos == t.xpos && c.upos == t.upos).or_else(|| self.tagger.classes.iter().position(|c| c.xpos == t.xpos)).unwrap_or(0);
+                s.toks.push(ParseTok { word: wf.lower, tag: self.tagger.hashes[class] });
+            }
+            let arcs = self.parser.parse(&s.toks, &mut s.state, &mut s.feats, &mut s.scores);
+            for (tok, (h, l)) in sentence.tokens.iter_mut().zip(arcs) {
+                tok.head = h;
+                tok.deprel.clear();
+                tok.deprel.push_str(if h.is_none() { "root" } else { self.parser.labels.get(l as usize).map_or("dep", |x| x.as_str()) });
+            }
+        });
+    }
+
     /// Analyses a pre-tokenized sentence given as words.
     pub fn analyze_words(&self, words: &[&str]) -> Sentence {
         let mut s = Sentence::default();
