@@ -88,6 +88,8 @@ pub struct Lexicon {
     pub non_person_last: HashSet<String>,
     /// First words of places: not a person's name.
     pub non_person_first: HashSet<String>,
+    /// Verbs that state an event: base form → (event noun, agent-style label).
+    pub event_verbs: HashMap<String, (String, bool)>,
 }
 
 fn gendered(file: &'static str, text: &str) -> Result<HashMap<String, Gender>, LexiconError> {
@@ -170,7 +172,17 @@ impl Lexicon {
                 _ => return Err(LexiconError { file, line, message: format!("expected 'last|first WORD', found '{l}'") }),
             }
         }
+        let (file, t) = data!("lexicons/event_verbs.txt");
+        let mut event_verbs = HashMap::new();
+        for (line, l) in entries(t) {
+            let p: Vec<&str> = l.split_whitespace().collect();
+            match p[..] {
+                [v, n, style @ ("agent" | "patient")] => drop(event_verbs.insert(v.to_string(), (n.to_string(), style == "agent"))),
+                _ => return Err(LexiconError { file, line, message: format!("expected 'VERB NOUN agent|patient', found '{l}'") }),
+            }
+        }
         Ok(Lexicon {
+            event_verbs,
             non_person_last,
             non_person_first,
             abbreviations,

@@ -12,6 +12,7 @@
 mod events;
 mod lexicon;
 mod names;
+mod verb_events;
 
 pub use lexicon::{Gender, Lexicon, PronounInfo};
 
@@ -74,7 +75,8 @@ pub fn find_mentions(doc: &Document, lex: &Lexicon) -> Vec<Mention> {
     for (si, s) in doc.sentences.iter().enumerate() {
         let names = names::find_names(doc, si, s, lex);
         let events = events::find_events(doc, si, s, lex, &names);
-        let mut all: Vec<Mention> = names.into_iter().chain(events).collect();
+        let verb_events = verb_events::find_verb_events(si, s, lex, &names);
+        let mut all: Vec<Mention> = names.into_iter().chain(events).chain(verb_events).collect();
         all.extend(names::find_pronouns_and_descriptions(si, s, lex, &all));
         all.sort_by_key(|m| (m.first, m.last));
         out.extend(all);

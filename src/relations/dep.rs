@@ -17,7 +17,7 @@ fn rel(s: &Sentence, i: usize) -> &str {
 }
 
 /// The lower-case case-marking word of a nominal ("with" in "with West").
-fn case_of(ctx: &SentenceArgs, i: usize) -> Option<String> {
+pub fn case_of(ctx: &SentenceArgs, i: usize) -> Option<String> {
     children(ctx.sent, i).find(|&c| rel(ctx.sent, c) == "case" || rel(ctx.sent, c) == "mark").map(|c| ctx.forms[c].clone())
 }
 
@@ -187,4 +187,32 @@ pub fn noun_args<'a>(ctx: &'a SentenceArgs, i: usize, preps: &[&str]) -> NounArg
         }
     }
     na
+}
+
+/// Who takes part in the event mentioned at token `h`, from the parse:
+/// the subject and object of an event verb ("Wikinews interviewed Herrick"),
+/// the subject of the clause an event phrase is attached to with at / in /
+/// during ("Gordon was wounded at the Battle of Chudnov"), or the noun it
+/// modifies ("West and Legend at a 2006 Grammys after-party", "his remarks
+/// during an August episode").
+pub fn event_participants<'a>(ctx: &'a SentenceArgs, h: usize) -> Vec<&'a Arg> {
+    let s = ctx.sent;
+    let t = &s.tokens[h];
+    if t.upos == crate::doc::Upos::Verb {
+        let (mut out, _) = subjects(ctx, h);
+        out.extend(objects(ctx, h, &[]));
+        return out;
+    }
+    let Some(g) = t.head else { return Vec::new() };
+    if !matches!(rel(s, h), "obl" | "nmod" | "obl:tmod") || !case_of(ctx, h).is_some_and(|c| matches!(c.as_str(), "at" | "in" | "during" | "on" | "to" | "into" | "for")) {
+        return Vec::new();
+    }
+    match s.tokens[g].upos {
+        crate::doc::Upos::Verb | crate::doc::Upos::Aux | crate::doc::Upos::Adj => subjects(ctx, g).0,
+        _ => {
+            let mut out = args_of(ctx, g);
+            out.extend(children(s, g).filter(|&c| rel(s, c) == "nmod:poss").flat_map(|c| args_of(ctx, c)));
+            out
+        }
+    }
 }

@@ -449,8 +449,14 @@ fn implicit_participation(ctx: &SentenceArgs, out: &mut Vec<Found>) {
         for a in ctx.args.iter().filter(|a| a.possessive && a.kind == EntityKind::Person && a.first > e.first && a.last < e.last) {
             pairs.push(pair(a, e, true, 0.6));
         }
-        // "at / during / in EVENT": the clause's subject
-        if e.first >= 1 {
+        // "at / during / in EVENT": the clause's subject (from the parse when there is one)
+        if dep::parsed(ctx.sent) {
+            for a in dep::event_participants(ctx, ctx.mentions[e.mention].head) {
+                if a.kind != EntityKind::Event {
+                    pairs.push(pair(a, e, true, 0.6));
+                }
+            }
+        } else if e.first >= 1 {
             let mut k = e.first - 1;
             while k > 0 && matches!(ctx.forms[k].as_str(), "a" | "an" | "the" | "his" | "her" | "their") {
                 k -= 1;

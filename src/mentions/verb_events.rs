@@ -1,0 +1,54 @@
+//! Events stated by a verb: "Wikinews interviewed Jack Herrick" is the event
+//! "Wikinews interview with Jack Herrick"; "Montalvo was arrested" is the
+//! event "arrest of Montalvo". Needs the parse; the verbs are listed in
+//! `data/lexicons/event_verbs.txt`.
+
+use super::{Form, Gender, Lexicon, Mention, NameType};
+use crate::doc::{Sentence, Upos};
+use crate::graph::EntityKind;
+
+/// The name mention covering token `t`, if any.
+fn name_at<'m>(names: &'m [Mention], t: usize) -> Option<&'m Mention> {
+    names.iter().find(|m| m.form == Form::Name && m.first <= t && t <= m.last && m.ty != NameType::Unknown)
+}
+
+/// The name that is the dependent of `v` with one of these relations.
+fn dependent<'m>(s: &Sentence, names: &'m [Mention], v: usize, rels: &[&str]) -> Option<&'m Mention> {
+    s.children(v).filter(|&c| rels.contains(&s.tokens[c].deprel.as_str())).find_map(|c| name_at(names, c))
+}
+
+pub(super) fn find_verb_events(si: usize, s: &Sentence, lex: &Lexicon, names: &[Mention]) -> Vec<Mention> {
+    let mut out = Vec::new();
+    if !s.tokens.iter().any(|t| !t.deprel.is_empty()) {
+        return out;
+    }
+    for (v, t) in s.tokens.iter().enumerate() {
+        if t.upos != Upos::Verb {
+            continue;
+        }
+        let Some((noun, agent_style)) = lex.event_verbs.get(&t.lemma.to_lowercase()) else { continue };
+        let subj = dependent(s, names, v, &["nsubj"]);
+        let obj = dependent(s, names, v, &["obj", "nsubj:pass"]);
+        let label = match (agent_style, subj, obj) {
+            (true, Some(a), Some(b)) => format!("{} {noun} with {}", a.text, b.text),
+            (true, None, Some(b)) => format!("{noun} with {}", b.text),
+            (true, Some(a), None) => format!("{} {noun}", a.text),
+            (false, _, Some(b)) => format!("{noun} of {}", b.text),
+            _ => continue,
+        };
+        out.push(Mention {
+            sentence: si,
+            first: v,
+            last: v,
+            head: v,
+            span: t.span,
+            text: label,
+            form: Form::Name,
+            ty: NameType::Entity(EntityKind::Event),
+            gender: Gender::Neuter,
+            canonical: None,
+            roles: Vec::new(),
+        });
+    }
+    out
+}
