@@ -40,7 +40,11 @@ fn attach_roles(doc: &Document, mentions: &[Mention], lex: &Lexicon, c: &mut Cor
                     break;
                 }
                 if lex.role_nouns.contains_key(&w) {
-                    roles.push(w);
+                    // "West, the EGOT-winning singer says ...": a reporting clause, not an apposition
+                    let verb_next = toks.iter().skip_while(|x| !std::ptr::eq(*x, t)).nth(1).is_some_and(|n| matches!(n.upos, crate::doc::Upos::Verb | crate::doc::Upos::Aux) || speech_verb(&n.form));
+                    if !verb_next {
+                        roles.push(w);
+                    }
                     break;
                 }
             }
@@ -51,6 +55,10 @@ fn attach_roles(doc: &Document, mentions: &[Mention], lex: &Lexicon, c: &mut Cor
             }
         }
     }
+}
+
+fn speech_verb(w: &str) -> bool {
+    matches!(w, "says" | "said" | "say" | "tells" | "told" | "adds" | "added" | "writes" | "wrote")
 }
 
 fn is_subject(doc: &Document, mentions: &[Mention], mi: usize) -> bool {
@@ -182,6 +190,15 @@ fn pronoun(
         (3, false) => {
             // "he was upset with me": he is not the speaker, nor the narrator of a first-person text
             let exclude = speaker.or(if inside { None } else { narrating });
+            // "he said, referencing his texts to West": a subject pronoun is not
+            // someone the same sentence names after it
+            let named_later: Vec<usize> = if m.first == 0 || c.quotes.is_inside(m.sentence, m.first) || !is_subject_pronoun(m) {
+                Vec::new()
+            } else {
+                mentions.iter().enumerate().filter(|(_, o)| o.sentence == m.sentence && o.first > m.last && o.form == Form::Name && !c.quotes.is_inside(o.sentence, o.first)).flat_map(|(oi, _)| c.refs[oi].clone()).collect()
+            };
+            let history: Vec<Seen> = history.iter().copied().filter(|h| !named_later.contains(&h.chain)).collect();
+            let history = &history[..];
             let _ = (mentions, m);
             let ok = |ch: &super::Chain| ch.kind == EntityKind::Person && ch.gender.agrees(p.gender);
             best(c, history, salience, si, 3, ok, exclude)
@@ -197,6 +214,11 @@ fn pronoun(
         },
         _ => Vec::new(),
     }
+}
+
+/// "he", "she", "they": pronouns in subject form.
+fn is_subject_pronoun(m: &Mention) -> bool {
+    matches!(m.text.to_lowercase().as_str(), "he" | "she" | "they")
 }
 
 /// The best antecedent among chains seen in the last `window` sentences.

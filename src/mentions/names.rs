@@ -361,7 +361,8 @@ pub(super) fn find_pronouns_and_descriptions(si: usize, s: &Sentence, lex: &Lexi
                     det = Some(k);
                     break;
                 }
-                if matches!(toks[k].upos, Upos::Verb | Upos::Aux | Upos::Adp) || matches!(w.as_str(), "," | "." | "a" | "an" | "and" | "of" | "with" | "to" | "his" | "her") {
+                let participle = toks[k].upos == Upos::Verb && (matches!(toks[k].xpos.as_str(), "VBG" | "VBN") || k > 0 && toks[k - 1].form == "-");
+                if (matches!(toks[k].upos, Upos::Verb | Upos::Aux | Upos::Adp) && !participle) || matches!(w.as_str(), "," | "." | "a" | "an" | "and" | "of" | "with" | "to" | "his" | "her") {
                     break;
                 }
             }

@@ -85,9 +85,10 @@ pub fn subjects<'a>(ctx: &'a SentenceArgs, i: usize) -> (Vec<&'a Arg>, bool) {
                 return (args_of(ctx, h), false);
             }
             // "the organization founded by Hubbard": the modified noun is the object
+            // (a present participle's noun is its subject: "Big Sean ... for supporting")
             "acl" => {
                 let h = s.tokens[t].head.unwrap_or(t);
-                return (args_of(ctx, h), true);
+                return (args_of(ctx, h), s.tokens[t].xpos == "VBN");
             }
             _ => break,
         }
@@ -202,6 +203,12 @@ pub fn event_participants<'a>(ctx: &'a SentenceArgs, h: usize) -> Vec<&'a Arg> {
         let (mut out, _) = subjects(ctx, h);
         out.extend(objects(ctx, h, &[]));
         return out;
+    }
+    // "West and Legend at a 2006 Grammys after-party", "Gordon was at the siege": a verbless
+    // or copular clause whose predicate is the event
+    let subjects_of_event: Vec<&Arg> = children(s, h).filter(|&c| rel(s, c) == "nsubj").flat_map(|c| args_of(ctx, c)).collect();
+    if !subjects_of_event.is_empty() {
+        return subjects_of_event;
     }
     let Some(g) = t.head else { return Vec::new() };
     if !matches!(rel(s, h), "obl" | "nmod" | "obl:tmod") || !case_of(ctx, h).is_some_and(|c| matches!(c.as_str(), "at" | "in" | "during" | "on" | "to" | "into" | "for")) {
