@@ -194,14 +194,19 @@ pub struct Model {
     weights: Vec<i16>,
     /// packed entries for scoring: weight in the high 16 bits, class in the low 8
     packed: Vec<u32>,
-    /// open-addressing table: key in the high 32 bits, start in bits 8..32,
-    /// count in the low 8 bits; a count of 0 marks an empty slot
+    /// open-addressing table: key in the high 32 bits; the low 32 bits are 0
+    /// for an empty slot, else either `1 << 31 | class << 16 | weight` for a
+    /// feature with one weight (stored inline, saving a cache miss), or
+    /// `start << 8 | count` (start below 2^23) into `packed`
     table: Vec<u64>,
     mask: usize,
+    /// a key's home slot is its top bits: `key >> shift`
+    shift: u32,
 }
 
-/// Most weights a model can hold (24-bit entry offsets).
-const MAX_WEIGHTS: usize = 1 << 24;
+/// Most weights a model can hold (23-bit entry offsets).
+const MAX_WEIGHTS: usize = 1 << 23;
+const INLINE: u64 = 1 << 31;
 
 impl Model {
     fn from_parts(n_classes: usize, scale: f32, keys: Vec<u32>, counts: Vec<u8>, classes: Vec<u8>, weights: Vec<i16>) -> Result<Model, ModelError> {
@@ -222,14 +227,22 @@ impl Model {
         let size = (keys.len() * 2).next_power_of_two().max(16);
         let mut table = vec![0u64; size];
         let mask = size - 1;
+        let shift = 32 - size.trailing_zeros();
+        // keys are sorted, so home slots ascend and the table is filled front to back
         for (i, &k) in keys.iter().enumerate() {
-            let mut p = slot(k) & mask;
-            while table[p] & 0xFF != 0 {
+            let mut p = slot(k, shift);
+            while table[p] & 0xFFFF_FFFF != 0 {
                 p = (p + 1) & mask;
             }
-            table[p] = (k as u64) << 32 | (starts[i] as u64) << 8 | counts[i] as u64;
+            let st = starts[i] as usize;
+            let payload = if counts[i] == 1 {
+                INLINE | (classes[st] as u64) << 16 | weights[st] as u16 as u64
+            } else {
+                (st as u64) << 8 | counts[i] as u64
+            };
+            table[p] = (k as u64) << 32 | payload;
         }
-        Ok(Model { n_classes, scale, keys, counts, starts, classes, weights, packed, table, mask })
+        Ok(Model { n_classes, scale, keys, counts, starts, classes, weights, packed, table, mask, shift })
     }
 
     /// Number of classes.
@@ -261,7 +274,7 @@ impl Model {
         for chunk in feats.chunks(B) {
             for (j, &f) in chunk.iter().enumerate() {
                 let k = fold32(f);
-                let p = slot(k) & self.mask;
+                let p = slot(k, self.shift);
                 keys[j] = k;
                 pos[j] = p;
                 prefetch(&self.table[p]);
@@ -271,20 +284,26 @@ impl Model {
                 let mut p = pos[j];
                 loop {
                     let e = self.table[p];
-                    if e & 0xFF == 0 {
+                    if e & 0xFFFF_FFFF == 0 {
                         break;
                     }
                     if (e >> 32) as u32 == keys[j] {
-                        found[nf] = e;
-                        nf += 1;
-                        prefetch(&self.packed[((e >> 8) & 0xFF_FFFF) as usize]);
+                        if e & INLINE != 0 {
+                            if let Some(s) = scores.get_mut(((e >> 16) & 0xFF) as usize) {
+                                *s += e as u16 as i16 as i32;
+                            }
+                        } else {
+                            found[nf] = e;
+                            nf += 1;
+                            prefetch(&self.packed[((e >> 8) & 0x7F_FFFF) as usize]);
+                        }
                         break;
                     }
                     p = (p + 1) & self.mask;
                 }
             }
             for &e in &found[..nf] {
-                let start = ((e >> 8) & 0xFF_FFFF) as usize;
+                let start = ((e >> 8) & 0x7F_FFFF) as usize;
                 let n = (e & 0xFF) as usize;
                 for &x in &self.packed[start..start + n] {
                     if let Some(s) = scores.get_mut((x & 0xFF) as usize) {
@@ -362,8 +381,8 @@ fn prefetch<T>(x: &T) {
 }
 
 #[inline]
-fn slot(k: u32) -> usize {
-    (k.wrapping_mul(0x9E37_79B1) ^ (k >> 16)) as usize
+fn slot(k: u32, shift: u32) -> usize {
+    (k as u64 >> shift) as usize
 }
 
 /// A model file that cannot be read.
