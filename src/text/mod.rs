@@ -97,7 +97,7 @@ fn split_sentences(text: &str, spans: &[Span], abbr: &Abbreviations, paragraph: 
     while i < spans.len() {
         let t = form(i);
         let mut end_here = false;
-        if matches!(t, "." | "!" | "?" | "..." | "…" | ".." | "?!" | "!?") {
+        if matches!(t, "." | "..." | "…" | "..") || (!t.is_empty() && t.chars().all(|c| matches!(c, '!' | '?'))) {
             // swallow closing quotes and brackets and repeated marks
             while i + 1 < spans.len() && (is_closer(form(i + 1)) && !opens_next(text, spans, i + 1) || matches!(form(i + 1), "." | "!" | "?")) {
                 i += 1;
