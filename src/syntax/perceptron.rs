@@ -278,6 +278,11 @@ impl Model {
         self.n_classes
     }
 
+    /// Size of one quantization step in perceptron units.
+    pub fn scale(&self) -> f32 {
+        self.scale
+    }
+
     /// Number of stored features.
     pub fn n_features(&self) -> usize {
         self.n_features
