@@ -86,8 +86,10 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     let threads = args.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())).max(1);
     let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().context("starting worker threads")?;
     let t1 = Instant::now();
+    let cpu0 = cpu_seconds();
     let docs: Vec<anyhow::Result<Document>> = pool.install(|| args.files.par_iter().map(|p| analyse(p, models, r)).collect());
     let elapsed = t1.elapsed();
+    let cpu = cpu_seconds().zip(cpu0).map(|(a, b)| a - b);
     let mut failed = 0;
     let mut tokens = 0usize;
     let mut stdout = std::io::stdout().lock();
@@ -108,8 +110,9 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         }
     }
     if args.bench {
+        let per_cpu = cpu.map_or(String::new(), |c| format!(", {:.0} tokens per CPU-second", tokens as f64 / c.max(1e-9)));
         eprintln!(
-            "threads {threads}: {tokens} tokens in {:.3} s = {:.0} tokens/s (resources + model load {:.1} ms)",
+            "threads {threads}: {tokens} tokens in {:.3} s = {:.0} tokens/s{per_cpu} (resources + model load {:.1} ms)",
             elapsed.as_secs_f64(),
             tokens as f64 / elapsed.as_secs_f64().max(1e-9),
             load.as_secs_f64() * 1e3
@@ -117,4 +120,15 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     }
     anyhow::ensure!(failed == 0, "{failed} file(s) failed");
     Ok(())
+}
+
+/// CPU time (user + system) of this process so far, from `/proc/self/stat`
+/// (Linux only; `None` elsewhere). Robust to other processes sharing the cores.
+fn cpu_seconds() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // fields after the parenthesised command name; utime and stime are fields 14 and 15
+    let rest = &stat[stat.rfind(')')? + 2..];
+    let f: Vec<&str> = rest.split_whitespace().collect();
+    let ticks: f64 = f.get(11)?.parse::<f64>().ok()? + f.get(12)?.parse::<f64>().ok()?;
+    Some(ticks / 100.0)
 }

@@ -170,9 +170,7 @@ pub fn eval_raw(gold: &[ConllSentence], abbr: &Abbreviations) -> RawScores {
         if !c.is_whitespace() {
             k += 1;
         }
-        for x in b + 1..b + c.len_utf8() {
-            map[x] = k;
-        }
+        map[b + 1..b + c.len_utf8()].fill(k);
     }
     map[doc.text.len()] = k;
     let off = |s: Span| (map[s.start], map[s.end]);

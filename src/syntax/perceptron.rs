@@ -149,26 +149,36 @@ impl Trainer {
             }
         }
         let scale = if max_abs > 0.0 { max_abs / 32767.0 } else { 1.0 };
-        let mut keys = Vec::with_capacity(avg.len());
-        let mut counts = Vec::with_capacity(avg.len());
-        let mut classes = Vec::new();
-        let mut weights = Vec::new();
         avg.sort_unstable_by_key(|r| r.0);
-        for (k, mut r) in avg {
-            r.sort_unstable_by_key(|x| x.0);
-            let q: Vec<(u8, i16)> =
-                r.iter().map(|&(c, a)| (c, (a / scale).round() as i16)).filter(|x| x.1 != 0).collect();
-            if q.is_empty() {
-                continue;
-            }
-            keys.push(k);
-            counts.push(q.len() as u8);
-            for (c, w) in q {
-                classes.push(c);
-                weights.push(w);
-            }
+        let rows: Vec<(u32, Vec<(u8, i16)>)> = avg
+            .into_iter()
+            .map(|(k, mut r)| {
+                r.sort_unstable_by_key(|x| x.0);
+                (k, r.iter().map(|&(c, a)| (c, (a / scale).round() as i16)).filter(|x| x.1 != 0).collect::<Vec<_>>())
+            })
+            .filter(|r| !r.1.is_empty())
+            .collect();
+        let mut bytes = Vec::new();
+        serialize(self.n_classes, scale, &rows, &mut bytes);
+        Model::read(&mut Reader::new(&bytes)).expect("classes and counts are consistent and the size is capped")
+    }
+}
+
+/// Writes model rows `(key, [(class, weight)])`, sorted by key.
+fn serialize(n_classes: usize, scale: f32, rows: &[(u32, Vec<(u8, i16)>)], out: &mut Vec<u8>) {
+    put_u32(out, n_classes as u32);
+    out.extend_from_slice(&scale.to_le_bytes());
+    put_u32(out, rows.len() as u32);
+    put_u32(out, rows.iter().map(|r| r.1.len()).sum::<usize>() as u32);
+    for (k, _) in rows {
+        out.extend_from_slice(&k.to_le_bytes());
+    }
+    out.extend(rows.iter().map(|r| r.1.len() as u8));
+    out.extend(rows.iter().flat_map(|r| r.1.iter().map(|e| e.0)));
+    for (_, r) in rows {
+        for &(_, w) in r {
+            out.extend_from_slice(&w.to_le_bytes());
         }
-        Model::from_parts(self.n_classes, scale, keys, counts, classes, weights).expect("classes and counts are consistent and the size is capped")
     }
 }
 
@@ -185,51 +195,82 @@ pub fn fold32(h: u64) -> u32 {
 pub struct Model {
     n_classes: usize,
     scale: f32,
-    /// sorted 32-bit keys (the serialised form)
-    keys: Vec<u32>,
-    /// entries per feature (serialised)
-    counts: Vec<u8>,
-    starts: Vec<u32>,
-    classes: Vec<u8>,
-    weights: Vec<i16>,
-    /// packed entries for scoring: weight in the high 16 bits, class in the low 8
+    n_features: usize,
+    n_weights: usize,
+    /// entries of features with several weights: weight in the high 16 bits, class in the low 8
     packed: Vec<u32>,
-    /// open-addressing table: key in the high 32 bits, start in bits 8..32,
-    /// count in the low 8 bits; a count of 0 marks an empty slot
+    /// open-addressing table: key in the high 32 bits; the low 32 bits are 0
+    /// for an empty slot, else either `1 << 31 | class << 16 | weight` for a
+    /// feature with one weight (stored inline, saving a cache miss), or
+    /// `start << 8 | count` (start below 2^23) into `packed`
     table: Vec<u64>,
     mask: usize,
+    /// a key's home slot is its top bits: `key >> shift`
+    shift: u32,
 }
 
-/// Most weights a model can hold (24-bit entry offsets).
-const MAX_WEIGHTS: usize = 1 << 24;
+/// Most weights a model can hold (23-bit entry offsets).
+const MAX_WEIGHTS: usize = 1 << 23;
+const INLINE: u64 = 1 << 31;
 
 impl Model {
-    fn from_parts(n_classes: usize, scale: f32, keys: Vec<u32>, counts: Vec<u8>, classes: Vec<u8>, weights: Vec<i16>) -> Result<Model, ModelError> {
-        if weights.len() >= MAX_WEIGHTS {
+    /// Builds the lookup table straight from the serialised arrays.
+    fn from_bytes(n_classes: usize, scale: f32, keys: &[u8], counts: &[u8], classes: &[u8], weights: &[u8]) -> Result<Model, ModelError> {
+        let nw = classes.len();
+        if nw >= MAX_WEIGHTS {
             return Err(ModelError::Corrupt("too many weights (prune the model)"));
         }
-        if classes.iter().any(|&c| c as usize >= n_classes) || counts.contains(&0) {
+        if n_classes > 256 || classes.iter().any(|&c| c as usize >= n_classes) || counts.contains(&0) {
             return Err(ModelError::Corrupt("class out of range"));
         }
-        let mut starts = Vec::with_capacity(keys.len() + 1);
-        let mut s = 0u32;
-        for &c in &counts {
-            starts.push(s);
-            s += c as u32;
-        }
-        starts.push(s);
-        let packed = classes.iter().zip(&weights).map(|(&c, &w)| (w as u16 as u32) << 16 | c as u32).collect();
-        let size = (keys.len() * 2).next_power_of_two().max(16);
+        let nk = counts.len();
+        let size = (nk * 2).next_power_of_two().max(16);
         let mut table = vec![0u64; size];
         let mask = size - 1;
-        for (i, &k) in keys.iter().enumerate() {
-            let mut p = slot(k) & mask;
-            while table[p] & 0xFF != 0 {
+        let shift = 32 - size.trailing_zeros();
+        let mut packed = Vec::with_capacity(nw.saturating_sub(nk));
+        let w = |j: usize| i16::from_le_bytes([weights[2 * j], weights[2 * j + 1]]);
+        let mut st = 0usize;
+        // keys are sorted, so home slots ascend and the table is filled front to back
+        for (i, &n) in counts.iter().enumerate() {
+            let k = u32::from_le_bytes([keys[4 * i], keys[4 * i + 1], keys[4 * i + 2], keys[4 * i + 3]]);
+            let n = n as usize;
+            let payload = if n == 1 {
+                INLINE | (classes[st] as u64) << 16 | w(st) as u16 as u64
+            } else {
+                let start = packed.len() as u64;
+                packed.extend((st..st + n).map(|j| (w(j) as u16 as u32) << 16 | classes[j] as u32));
+                start << 8 | n as u64
+            };
+            st += n;
+            let mut p = slot(k, shift);
+            while table[p] & 0xFFFF_FFFF != 0 {
                 p = (p + 1) & mask;
             }
-            table[p] = (k as u64) << 32 | (starts[i] as u64) << 8 | counts[i] as u64;
+            table[p] = (k as u64) << 32 | payload;
         }
-        Ok(Model { n_classes, scale, keys, counts, starts, classes, weights, packed, table, mask })
+        Ok(Model { n_classes, scale, n_features: nk, n_weights: nw, packed, table, mask, shift })
+    }
+
+    /// The stored features as `(key, [(class, weight)])`, sorted by key.
+    fn rows(&self) -> Vec<(u32, Vec<(u8, i16)>)> {
+        let mut rows: Vec<(u32, Vec<(u8, i16)>)> = self
+            .table
+            .iter()
+            .filter(|&&e| e & 0xFFFF_FFFF != 0)
+            .map(|&e| {
+                let k = (e >> 32) as u32;
+                if e & INLINE != 0 {
+                    (k, vec![(((e >> 16) & 0xFF) as u8, e as u16 as i16)])
+                } else {
+                    let start = ((e >> 8) & 0x7F_FFFF) as usize;
+                    let n = (e & 0xFF) as usize;
+                    (k, self.packed[start..start + n].iter().map(|&x| ((x & 0xFF) as u8, (x >> 16) as u16 as i16)).collect())
+                }
+            })
+            .collect();
+        rows.sort_unstable_by_key(|r| r.0);
+        rows
     }
 
     /// Number of classes.
@@ -237,14 +278,19 @@ impl Model {
         self.n_classes
     }
 
+    /// Size of one quantization step in perceptron units.
+    pub fn scale(&self) -> f32 {
+        self.scale
+    }
+
     /// Number of stored features.
     pub fn n_features(&self) -> usize {
-        self.keys.len()
+        self.n_features
     }
 
     /// Number of stored weights.
     pub fn n_weights(&self) -> usize {
-        self.weights.len()
+        self.n_weights
     }
 
     /// Sums the weights of `feats` into `scores` (cleared first, length `n_classes`).
@@ -261,7 +307,7 @@ impl Model {
         for chunk in feats.chunks(B) {
             for (j, &f) in chunk.iter().enumerate() {
                 let k = fold32(f);
-                let p = slot(k) & self.mask;
+                let p = slot(k, self.shift);
                 keys[j] = k;
                 pos[j] = p;
                 prefetch(&self.table[p]);
@@ -271,20 +317,26 @@ impl Model {
                 let mut p = pos[j];
                 loop {
                     let e = self.table[p];
-                    if e & 0xFF == 0 {
+                    if e & 0xFFFF_FFFF == 0 {
                         break;
                     }
                     if (e >> 32) as u32 == keys[j] {
-                        found[nf] = e;
-                        nf += 1;
-                        prefetch(&self.packed[((e >> 8) & 0xFF_FFFF) as usize]);
+                        if e & INLINE != 0 {
+                            if let Some(s) = scores.get_mut(((e >> 16) & 0xFF) as usize) {
+                                *s += e as u16 as i16 as i32;
+                            }
+                        } else {
+                            found[nf] = e;
+                            nf += 1;
+                            prefetch(&self.packed[((e >> 8) & 0x7F_FFFF) as usize]);
+                        }
                         break;
                     }
                     p = (p + 1) & self.mask;
                 }
             }
             for &e in &found[..nf] {
-                let start = ((e >> 8) & 0xFF_FFFF) as usize;
+                let start = ((e >> 8) & 0x7F_FFFF) as usize;
                 let n = (e & 0xFF) as usize;
                 for &x in &self.packed[start..start + n] {
                     if let Some(s) = scores.get_mut((x & 0xFF) as usize) {
@@ -298,39 +350,21 @@ impl Model {
     /// A copy without the weights whose absolute value is below `min_abs`
     /// (in the units of the averaged perceptron).
     pub fn pruned(&self, min_abs: f32) -> Model {
-        let min_q = (min_abs / self.scale).round() as i32;
-        let (mut keys, mut counts, mut classes, mut weights) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
-        for (i, &k) in self.keys.iter().enumerate() {
-            let (a, b) = (self.starts[i] as usize, self.starts[i + 1] as usize);
-            let before = weights.len();
-            for j in a..b {
-                if (self.weights[j] as i32).abs() >= min_q.max(1) {
-                    classes.push(self.classes[j]);
-                    weights.push(self.weights[j]);
-                }
-            }
-            if weights.len() > before {
-                keys.push(k);
-                counts.push((weights.len() - before) as u8);
-            }
-        }
-        Model::from_parts(self.n_classes, self.scale, keys, counts, classes, weights).expect("a subset of a valid model is valid")
+        let min_q = ((min_abs / self.scale).round() as i32).max(1);
+        let rows: Vec<(u32, Vec<(u8, i16)>)> = self
+            .rows()
+            .into_iter()
+            .map(|(k, r)| (k, r.into_iter().filter(|x| (x.1 as i32).abs() >= min_q).collect::<Vec<_>>()))
+            .filter(|r| !r.1.is_empty())
+            .collect();
+        let mut bytes = Vec::new();
+        serialize(self.n_classes, self.scale, &rows, &mut bytes);
+        Model::read(&mut Reader::new(&bytes)).expect("a subset of a valid model is valid")
     }
 
     /// Serialises the weights (after a caller-written header).
     pub fn write(&self, out: &mut Vec<u8>) {
-        put_u32(out, self.n_classes as u32);
-        out.extend_from_slice(&self.scale.to_le_bytes());
-        put_u32(out, self.keys.len() as u32);
-        put_u32(out, self.weights.len() as u32);
-        for k in &self.keys {
-            out.extend_from_slice(&k.to_le_bytes());
-        }
-        out.extend_from_slice(&self.counts);
-        out.extend_from_slice(&self.classes);
-        for w in &self.weights {
-            out.extend_from_slice(&w.to_le_bytes());
-        }
+        serialize(self.n_classes, self.scale, &self.rows(), out);
     }
 
     /// Reads weights written by [`Model::write`].
@@ -339,14 +373,14 @@ impl Model {
         let scale = f32::from_le_bytes(r.take(4)?.try_into().map_err(|_| ModelError::Truncated)?);
         let nk = r.u32()? as usize;
         let nw = r.u32()? as usize;
-        let keys: Vec<u32> = r.take(nk * 4)?.chunks_exact(4).map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]])).collect();
-        let counts = r.take(nk)?.to_vec();
-        let classes = r.take(nw)?.to_vec();
-        let weights: Vec<i16> = r.take(nw * 2)?.chunks_exact(2).map(|c| i16::from_le_bytes([c[0], c[1]])).collect();
+        let keys = r.take(nk.checked_mul(4).ok_or(ModelError::Truncated)?)?;
+        let counts = r.take(nk)?;
+        let classes = r.take(nw)?;
+        let weights = r.take(nw.checked_mul(2).ok_or(ModelError::Truncated)?)?;
         if counts.iter().map(|&c| c as usize).sum::<usize>() != nw {
             return Err(ModelError::Corrupt("entry counts do not add up"));
         }
-        Model::from_parts(n_classes, scale, keys, counts, classes, weights)
+        Model::from_bytes(n_classes, scale, keys, counts, classes, weights)
     }
 }
 
@@ -362,8 +396,8 @@ fn prefetch<T>(x: &T) {
 }
 
 #[inline]
-fn slot(k: u32) -> usize {
-    (k.wrapping_mul(0x9E37_79B1) ^ (k >> 16)) as usize
+fn slot(k: u32, shift: u32) -> usize {
+    (k as u64 >> shift) as usize
 }
 
 /// A model file that cannot be read.

@@ -136,7 +136,7 @@ pub fn jackknife_tags(sents: &[ConllSentence], opts: &Options, folds: usize) -> 
 pub fn train_parser(sents: &[ConllSentence], tags: &[Vec<u64>], opts: &Options, explore: f64, progress: impl FnMut(usize)) -> anyhow::Result<Parser> {
     let labels: Vec<String> =
         sents.iter().flat_map(|s| s.words.iter().map(|w| w.deprel.clone())).collect::<BTreeSet<_>>().into_iter().collect();
-    anyhow::ensure!(1 + 2 * labels.len() <= MAX_CLASSES, "{} dependency labels; the parser holds at most {}", labels.len(), (MAX_CLASSES - 1) / 2);
+    anyhow::ensure!(2 * labels.len() < MAX_CLASSES, "{} dependency labels; the parser holds at most {}", labels.len(), (MAX_CLASSES - 1) / 2);
     anyhow::ensure!(
         tags.len() == sents.len() && sents.iter().zip(tags).all(|(s, t)| s.words.len() == t.len()),
         "predicted tags do not match the training sentences"

@@ -97,12 +97,17 @@ fn split_sentences(text: &str, spans: &[Span], abbr: &Abbreviations, paragraph: 
     while i < spans.len() {
         let t = form(i);
         let mut end_here = false;
-        if matches!(t, "." | "!" | "?" | "..." | "…" | ".." | "?!" | "!?") {
+        if matches!(t, "." | "..." | "…" | "..") || (!t.is_empty() && t.chars().all(|c| matches!(c, '!' | '?'))) {
             // swallow closing quotes and brackets and repeated marks
             while i + 1 < spans.len() && (is_closer(form(i + 1)) && !opens_next(text, spans, i + 1) || matches!(form(i + 1), "." | "!" | "?")) {
                 i += 1;
             }
-            end_here = i + 1 >= spans.len() || starts_sentence(form(i + 1));
+            // "?" or "!" before a lower-case word also ends a sentence (web text),
+            // unless a closing quote intervenes ("'Why?' he asked")
+            let bang = form(i).chars().all(|c| matches!(c, '!' | '?'));
+            end_here = i + 1 >= spans.len()
+                || starts_sentence(form(i + 1))
+                || (bang && form(i + 1).starts_with(|c: char| c.is_lowercase()));
         } else if t.ends_with('.') && t.len() > 1 && !abbr.is_title(t) && i + 1 < spans.len() {
             // "in the U.S. The next day": an abbreviation before a sentence starter
             end_here = STARTERS.contains(&form(i + 1));
@@ -181,6 +186,11 @@ mod tests {
     #[test]
     fn lowercase_after_period_continues_and_ellipsis_splits() {
         assert_eq!(sents("It was 3.5 p.m. when... Then. ok"), ["It was 3.5 p.m. when...", "Then. ok"]);
+    }
+
+    #[test]
+    fn question_before_lower_case_splits_unless_quoted() {
+        assert_eq!(sents("Is it? yes it is. “Why?” he asked."), ["Is it?", "yes it is.", "“Why?” he asked."]);
     }
 
     #[test]

@@ -42,11 +42,14 @@ fn looks_like_url(w: &str) -> bool {
         || (w.contains('@') && w.rfind('.').is_some_and(|d| d > w.find('@').unwrap_or(0) + 1))
 }
 
-/// A dotted acronym or initial: "U.S.", "H.", "a.m.", "Ph.D.".
+/// A dotted acronym or initial: "U.S.", "H.", "a.m.", "Ph.D." (a lone
+/// two-letter word with a period, "it.", is not one).
 fn dotted(w: &str) -> bool {
+    let parts: Vec<&str> = w.split('.').filter(|p| !p.is_empty()).collect();
     w.ends_with('.')
         && w.len() >= 2
-        && w.split('.').filter(|p| !p.is_empty()).all(|p| p.chars().count() <= 2 && p.chars().all(char::is_alphabetic))
+        && parts.iter().all(|p| p.chars().count() <= 2 && p.chars().all(char::is_alphabetic))
+        && (parts.len() >= 2 || parts.iter().all(|p| p.chars().count() == 1))
         && w.chars().next().is_some_and(char::is_alphabetic)
 }
 
@@ -80,8 +83,10 @@ fn split_chunk(text: &str, mut start: usize, mut end: usize, abbr: &Abbreviation
             if matches!(c, '\'' | '’') && (is_clitic(rest) || rest.starts_with(|d: char| d.is_ascii_digit())) && rest.len() < 4 {
                 break;
             }
-            head.push(Span::new(start, start + c.len_utf8()));
-            start += c.len_utf8();
+            // a run of asterisks ("***") is one token
+            let n = if c == '*' { text[start..end].len() - text[start..end].trim_start_matches('*').len() } else { c.len_utf8() };
+            head.push(Span::new(start, start + n));
+            start += n;
         } else {
             break;
         }
@@ -94,6 +99,15 @@ fn split_chunk(text: &str, mut start: usize, mut end: usize, abbr: &Abbreviation
         let c = w.chars().next_back().expect("non-empty");
         if !is_edge_punct(c) {
             break;
+        }
+        if matches!(c, '!' | '?' | '*') {
+            // "!!!", "?!" and "***" are one token each
+            let run = w.len() - w.trim_end_matches(|d: char| if c == '*' { d == '*' } else { matches!(d, '!' | '?') }).len();
+            if run >= 2 {
+                tail.push(Span::new(end - run, end));
+                end -= run;
+                continue;
+            }
         }
         if c == '.' {
             // an ellipsis "..." is one token
@@ -126,13 +140,13 @@ fn split_word(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
     // dashes and inner punctuation that always separate
     if let Some((i, c)) = w.char_indices().find(|&(i, c)| {
         matches!(c, '—' | '–' | '…' | '"' | '“' | '”' | '(' | ')' | ';' | '!' | '?' | '[' | ']')
-            || (c == '-' && i > 0 && w[i + 1..].starts_with('-'))
+            || (c == '-' && w[i + 1..].starts_with('-'))
             || (c == '.' && i > 0 && w[i + 1..].starts_with('.'))
             || (c == ',' && !(i > 0 && w[..i].ends_with(|d: char| d.is_ascii_digit()) && w[i + 1..].starts_with(|d: char| d.is_ascii_digit())))
             || (c == ':' && !(w[i + 1..].starts_with(|d: char| d.is_ascii_digit())))
     }) {
         let n = match c {
-            '-' => 2,
+            '-' => w[i..].len() - w[i..].trim_start_matches('-').len(),
             '.' => w[i..].len() - w[i..].trim_start_matches('.').len(),
             _ => c.len_utf8(),
         };
@@ -260,8 +274,11 @@ mod tests {
     fn splits_hyphens_dashes_and_ellipses() {
         assert_eq!(toks("after-party.."), ["after", "-", "party", ".."]);
         assert_eq!(toks("story — it"), ["story", "—", "it"]);
+        assert_eq!(toks("speech-- so --- ----"), ["speech", "--", "so", "---", "----"]);
         assert_eq!(toks("wait...what"), ["wait", "...", "what"]);
         assert_eq!(toks("Galois' paper"), ["Galois", "'", "paper"]);
+        assert_eq!(toks("wow!!! really?! ***"), ["wow", "!!!", "really", "?!", "***"]);
+        assert_eq!(toks("I saw it. Me too."), ["I", "saw", "it", ".", "Me", "too", "."]);
     }
 
     #[test]
