@@ -36,8 +36,9 @@ with open(os.path.join(root, "gazetteers", "first_names.txt"), "w") as fh:
 
 last = census("dist.all.last")
 with open(os.path.join(root, "gazetteers", "surnames.txt"), "w") as fh:
-    fh.write("# Surnames from the US Census 1990 list dist.all.last (public domain), most frequent first.\n")
-    for n, _ in sorted(last.items(), key=lambda kv: -kv[1]):
+    fh.write("# Surnames from the US Census 1990 list dist.all.last (public domain), in byte order\n"
+             "# (the program looks names up by binary search).\n")
+    for n in sorted(last):
         fh.write(n + "\n")
 
 # common words: lower-case forms that the treebank uses as ordinary words

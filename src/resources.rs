@@ -77,6 +77,40 @@ impl Furniture {
     }
 }
 
+/// A sorted word list used in place: lookups are binary searches over the
+/// lines of an embedded file, so loading costs one pass over its lines.
+#[derive(Debug, Default)]
+pub struct SortedWords {
+    words: Vec<&'static str>,
+}
+
+impl SortedWords {
+    /// The entries of `text` (which must be in byte order, one lower-case word per line).
+    pub fn new(text: &'static str) -> Self {
+        SortedWords { words: text.lines().filter(|l| !l.is_empty() && !l.starts_with('#')).collect() }
+    }
+
+    /// True when the (lower-case) word is in the list.
+    pub fn contains(&self, w: &str) -> bool {
+        self.words.binary_search(&w).is_ok()
+    }
+
+    /// True when the list is in byte order (checked by the unit tests).
+    pub fn is_sorted(&self) -> bool {
+        self.words.windows(2).all(|p| p[0] < p[1])
+    }
+
+    /// Number of entries.
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    /// True when empty.
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+}
+
 /// A word list: one entry per line, compared in lower case.
 pub fn word_set(text: &str) -> HashSet<String> {
     entries(text).map(|(_, l)| l.to_lowercase()).collect()
@@ -122,12 +156,17 @@ impl Resources {
     /// Parses every embedded data file.
     pub fn load() -> Result<Self, LexiconError> {
         let (f, t) = data!("lexicons/furniture.txt");
-        Ok(Resources {
-            furniture: Furniture::parse(f, t)?,
-            lexicon: crate::mentions::Lexicon::load()?,
-            triggers: crate::relations::Triggers::load()?,
-            cues: crate::relations::polarity::Cues::load()?,
-            syntax: crate::syntax::Models::load_embedded(),
+        // the models load on a second thread while the word lists are parsed
+        std::thread::scope(|scope| {
+            let models = scope.spawn(crate::syntax::Models::load_embedded);
+            let lexicon = crate::mentions::Lexicon::load()?;
+            Ok(Resources {
+                furniture: Furniture::parse(f, t)?,
+                lexicon,
+                triggers: crate::relations::Triggers::load()?,
+                cues: crate::relations::polarity::Cues::load()?,
+                syntax: models.join().unwrap_or(None),
+            })
         })
     }
 

@@ -1,6 +1,6 @@
 //! The word lists of the mention and coreference stages, parsed from `data/`.
 
-use crate::resources::{data, entries, word_set, LexiconError};
+use crate::resources::{data, entries, word_set, LexiconError, SortedWords};
 use crate::text::Abbreviations;
 use std::collections::{HashMap, HashSet};
 
@@ -77,7 +77,7 @@ pub struct Lexicon {
     /// First names with gender.
     pub first_names: HashMap<String, Gender>,
     /// Surnames.
-    pub surnames: HashSet<String>,
+    pub surnames: SortedWords,
     /// Ordinary English words.
     pub common_words: HashSet<String>,
     /// Capitalised words that are never names (months, days, forms of address).
@@ -199,7 +199,7 @@ impl Lexicon {
             event_common,
             role_nouns,
             first_names,
-            surnames: word_set(data!("gazetteers/surnames.txt").1),
+            surnames: SortedWords::new(data!("gazetteers/surnames.txt").1),
             common_words: word_set(data!("lexicons/common_words.txt").1),
             non_names: word_set(data!("lexicons/non_names.txt").1),
             demonyms: word_set(data!("lexicons/demonyms.txt").1),
@@ -238,6 +238,7 @@ mod tests {
         assert_eq!(l.party_plurals["democrats"], "Democratic Party");
         assert!(l.org_last.contains("party") && l.event_common.contains("interview"));
         assert!(l.surnames.contains("smith") && l.places.contains("china"));
+        assert!(l.surnames.is_sorted() && l.surnames.len() > 80_000, "surnames.txt must stay in byte order");
         assert!(l.is_common("The") && !l.is_common("Kanye"));
     }
 }
