@@ -93,6 +93,11 @@ fn implicit_membership(ctx: &SentenceArgs, res: &Resources, out: &mut Vec<Found>
             if f.get(k).is_some_and(|w| w.chars().all(|c| c.is_ascii_digit())) && f.get(k + 1).is_some_and(|w| w == ",") {
                 k += 2;
             }
+            // "John Cornyn, Republican from Texas": a party in apposition
+            if let Some(o) = ctx.at(k).filter(|o| o.kind == EntityKind::Organization && ctx.coref.chains[o.chains[0]].label.ends_with(" Party")) {
+                let oi = ctx.args.iter().position(|a| a.mention == o.mention).unwrap_or(0);
+                pairs.push((pi, oi, false));
+            }
             let start = k;
             let mut noun = false;
             while k < f.len() && k - start < 6 && (lowerword(k) || f[k] == "'s") && !matches!(f[k].as_str(), "of" | "for" | "at" | "with" | "who" | "which" | "and" | "said" | "says") {
