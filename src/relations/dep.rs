@@ -43,6 +43,13 @@ pub fn args_of<'a>(ctx: &'a SentenceArgs, i: usize) -> Vec<&'a Arg> {
         } else if let Some(a) = appositive_arg(ctx, t) {
             // "the rapper Big Sean": the noun's appositive or flat name
             out.push(a);
+        } else {
+            // "defectors from the organization including Tom Devocht and Mark Rathbun"
+            for c in children(ctx.sent, t) {
+                if case_of(ctx, c).is_some_and(|p| matches!(p.as_str(), "including" | "like" | "as")) {
+                    stack.push(c);
+                }
+            }
         }
         for c in children(ctx.sent, t) {
             if rel(ctx.sent, c) == "conj" {

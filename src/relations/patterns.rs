@@ -545,7 +545,9 @@ fn dep_pairs<'a>(ctx: &'a SentenceArgs, sense: &Sense, words: &[String], i: usiz
             }
         }
         Pattern::Mutual => {
-            if !verbal {
+            // an adverb ("together") stands for the verb it modifies
+            let i = if upos == crate::doc::Upos::Adv { ctx.sent.tokens[i].head.unwrap_or(i) } else { i };
+            if !verbal && upos != crate::doc::Upos::Adv {
                 return;
             }
             let (subj, _) = dep::subjects(ctx, i);
