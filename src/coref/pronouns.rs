@@ -118,7 +118,10 @@ pub(super) fn resolve_references(doc: &Document, mentions: &[Mention], lex: &Lex
                 let inside = quotes.is_inside(si, m.first);
                 let r = match &m.form {
                     Form::Name => Vec::new(),
-                    Form::Pronoun(p) => pronoun(c, &quotes, mentions, &history, &salience, si, inside, *p, narrator, narrating, m),
+                    Form::Pronoun(p) => {
+                        let not = clause_subject_chains(doc, c, mentions, m);
+                        pronoun(c, &quotes, mentions, &history, &salience, si, inside, *p, narrator, narrating, m, &not)
+                    }
                     Form::Description(role) => {
                         let r = description(c, &salience, &named_here, &history, si, role);
                         // the text now describes this chain that way: "the singer" later means the same
@@ -164,6 +167,7 @@ fn pronoun(
     narrator: Option<usize>,
     narrating: Option<usize>,
     m: &Mention,
+    not: &[usize],
 ) -> Vec<usize> {
     let speaker = if inside { quotes.speaker[si].and_then(|sm| c.refs.get(sm)).and_then(|r| r.first().copied()) } else { None };
     match (p.person, p.plural) {
@@ -197,7 +201,8 @@ fn pronoun(
             } else {
                 mentions.iter().enumerate().filter(|(_, o)| o.sentence == m.sentence && o.first > m.last && o.form == Form::Name && !c.quotes.is_inside(o.sentence, o.first)).flat_map(|(oi, _)| c.refs[oi].clone()).collect()
             };
-            let history: Vec<Seen> = history.iter().copied().filter(|h| !named_later.contains(&h.chain)).collect();
+            // "John Legend did not support him": an object pronoun is not its own clause's subject
+            let history: Vec<Seen> = history.iter().copied().filter(|h| !named_later.contains(&h.chain) && !not.contains(&h.chain)).collect();
             let history = &history[..];
             let _ = (mentions, m);
             let ok = |ch: &super::Chain| ch.kind == EntityKind::Person && ch.gender.agrees(p.gender);
@@ -214,6 +219,23 @@ fn pronoun(
         },
         _ => Vec::new(),
     }
+}
+
+/// The chains of the subject of the verb whose object the pronoun `m` is.
+fn clause_subject_chains(doc: &Document, c: &Coref, mentions: &[Mention], m: &Mention) -> Vec<usize> {
+    let s = &doc.sentences[m.sentence];
+    let t = &s.tokens[m.head];
+    if !matches!(t.deprel.as_str(), "obj" | "iobj" | "obl") || matches!(t.form.to_lowercase().as_str(), "his" | "her" | "its" | "their") {
+        return Vec::new();
+    }
+    let Some(v) = t.head else { return Vec::new() };
+    let Some(subj) = s.children(v).find(|&k| s.tokens[k].deprel.starts_with("nsubj")) else { return Vec::new() };
+    mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, o)| o.sentence == m.sentence && o.first <= subj && subj <= o.last)
+        .flat_map(|(oi, _)| c.refs[oi].clone())
+        .collect()
 }
 
 /// "he", "she", "they": pronouns in subject form.

@@ -181,6 +181,14 @@ pub fn noun_args<'a>(ctx: &'a SentenceArgs, i: usize, preps: &[&str]) -> NounArg
             _ => {}
         }
     }
+    // "his wife Chrissy Teigen" parsed with the noun as a modifier of the name
+    if matches!(rel(s, i), "compound" | "amod" | "nmod") {
+        if let Some(h) = s.tokens[i].head {
+            if let Some(a) = ctx.covering(h).filter(|a| matches!(ctx.mentions[a.mention].form, crate::mentions::Form::Name)) {
+                na.described.push(a);
+            }
+        }
+    }
     // "Chrissy Teigen, his wife": the noun is the name's appositive
     if rel(s, i) == "appos" {
         if let Some(h) = s.tokens[i].head {
@@ -203,8 +211,10 @@ pub fn noun_args<'a>(ctx: &'a SentenceArgs, i: usize, preps: &[&str]) -> NounArg
 /// during ("Gordon was wounded at the Battle of Chudnov"), or the noun it
 /// modifies ("West and Legend at a 2006 Grammys after-party", "his remarks
 /// during an August episode").
-pub fn event_participants<'a>(ctx: &'a SentenceArgs, h: usize) -> Vec<&'a Arg> {
+pub fn event_participants<'a>(ctx: &'a SentenceArgs, first: usize, last: usize) -> Vec<&'a Arg> {
     let s = ctx.sent;
+    // the phrase's syntactic head: its token attached outside it
+    let h = (first..=last).find(|&k| s.tokens[k].head.is_none_or(|g| g < first || g > last)).unwrap_or(last);
     let t = &s.tokens[h];
     if t.upos == crate::doc::Upos::Verb {
         let (mut out, _) = subjects(ctx, h);
@@ -218,7 +228,8 @@ pub fn event_participants<'a>(ctx: &'a SentenceArgs, h: usize) -> Vec<&'a Arg> {
         return subjects_of_event;
     }
     let Some(g) = t.head else { return Vec::new() };
-    if !matches!(rel(s, h), "obl" | "nmod" | "obl:tmod") || !case_of(ctx, h).is_some_and(|c| matches!(c.as_str(), "at" | "in" | "during" | "on" | "to" | "into" | "for")) {
+    let marked = children(s, h).any(|c| rel(s, c) == "case" && matches!(ctx.forms[c].as_str(), "at" | "in" | "during" | "on" | "to" | "into" | "for"));
+    if !matches!(rel(s, h), "obl" | "nmod" | "obl:tmod") || !marked {
         return Vec::new();
     }
     match s.tokens[g].upos {

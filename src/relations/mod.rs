@@ -7,9 +7,9 @@
 //! (negated, hedged, ended), and keeps one edge per (source, kind, target)
 //! with its clearest evidence sentence.
 
-mod args;
+pub(crate) mod args;
 mod dep;
-mod patterns;
+pub(crate) mod patterns;
 pub mod polarity;
 mod triggers;
 
@@ -98,3 +98,6 @@ fn dedupe(found: Vec<Found>) -> Vec<Found> {
     // a mutual disagreement makes the directed ones between the same pair redundant
     out
 }
+
+#[cfg(test)]
+mod tests;

@@ -26,7 +26,7 @@ fn pair<'a>(source: &'a Arg, target: &'a Arg, directed: bool, confidence: f32) -
 }
 
 /// Finds every relation of one sentence.
-pub(super) fn sentence_relations(ctx: &SentenceArgs, res: &Resources, out: &mut Vec<Found>) {
+pub(crate) fn sentence_relations(ctx: &SentenceArgs, res: &Resources, out: &mut Vec<Found>) {
     if ctx.args.len() < 2 && !ctx.args.iter().any(|a| a.chains.len() > 1) {
         return;
     }
@@ -179,7 +179,8 @@ fn is_passive(ctx: &SentenceArgs, i: usize, end: usize) -> bool {
 fn apply(ctx: &SentenceArgs, sense: &Sense, words: &[String], i: usize, end: usize, m: Modality, out: &mut Vec<Found>) {
     let mut pairs: Vec<Pair> = Vec::new();
     if dep::parsed(ctx.sent) {
-        dep_pairs(ctx, sense, words, i, &mut pairs);
+        dep_pairs(ctx, sense, words, i, end, &mut pairs);
+        pairs.retain(|p| p.source.mention != p.target.mention || p.source.chains.len() > 1);
         if !pairs.is_empty() {
             for p in pairs {
                 emit(ctx, sense, i, end, m, p, out);
@@ -456,7 +457,7 @@ fn implicit_participation(ctx: &SentenceArgs, out: &mut Vec<Found>) {
         }
         // "at / during / in EVENT": the clause's subject (from the parse when there is one)
         if dep::parsed(ctx.sent) {
-            for a in dep::event_participants(ctx, ctx.mentions[e.mention].head) {
+            for a in dep::event_participants(ctx, e.first, e.last) {
                 if a.kind != EntityKind::Event {
                     pairs.push(pair(a, e, true, 0.6));
                 }
@@ -516,7 +517,10 @@ fn evidence(ctx: &SentenceArgs, lo: usize, hi: usize) -> Span {
 const PREPS: &[&str] = &["for", "with", "against", "to", "at", "in", "on", "from", "into", "by", "of", "behind", "after", "as", "out"];
 
 /// Pairs from the dependency parse (see `dep.rs`).
-fn dep_pairs<'a>(ctx: &'a SentenceArgs, sense: &Sense, words: &[String], i: usize, pairs: &mut Vec<Pair<'a>>) {
+fn dep_pairs<'a>(ctx: &'a SentenceArgs, sense: &Sense, words: &[String], i: usize, end: usize, pairs: &mut Vec<Pair<'a>>) {
+    // "be friends", "become friends": the predicate noun carries the arguments
+    let copular = words.len() > 1 && matches!(words[0].as_str(), "be" | "become" | "stay" | "remain" | "get");
+    let i = if copular { end } else { i };
     let preps: Vec<&str> = words[1..].iter().map(String::as_str).filter(|w| PREPS.contains(w)).collect();
     let upos = ctx.sent.tokens[i].upos;
     let verbal = matches!(upos, crate::doc::Upos::Verb | crate::doc::Upos::Aux) || (upos == crate::doc::Upos::Adj && ctx.forms[i].ends_with("ed"));
@@ -547,7 +551,7 @@ fn dep_pairs<'a>(ctx: &'a SentenceArgs, sense: &Sense, words: &[String], i: usiz
         Pattern::Mutual => {
             // an adverb ("together") stands for the verb it modifies
             let i = if upos == crate::doc::Upos::Adv { ctx.sent.tokens[i].head.unwrap_or(i) } else { i };
-            if !verbal && upos != crate::doc::Upos::Adv {
+            if !verbal && upos != crate::doc::Upos::Adv && !copular {
                 return;
             }
             let (subj, _) = dep::subjects(ctx, i);

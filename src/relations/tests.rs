@@ -1,0 +1,79 @@
+//! Relation rules on real sentences, through the whole pipeline.
+
+use crate::graph::RelationKind;
+use crate::pipeline::{extract, Options};
+use crate::resources::Resources;
+
+/// (source label, kind, target label, negated, ended) of every edge.
+fn edges(text: &str) -> Vec<(String, RelationKind, String, bool, bool)> {
+    let ex = extract("t", text.to_string(), Resources::get(), Options::default());
+    ex.graph.relations().map(|e| (e.source.label.clone(), e.relation.kind, e.target.label.clone(), e.relation.negated, e.relation.ended)).collect()
+}
+
+fn has(es: &[(String, RelationKind, String, bool, bool)], a: &str, k: RelationKind, b: &str) -> bool {
+    es.iter().any(|(s, kk, t, _, _)| *kk == k && ((s == a && t == b) || (!k.always_symmetric() && false) || (k.always_symmetric() && s == b && t == a)))
+}
+
+#[test]
+fn plain_verb_support() {
+    let es = edges("John Legend supported Joe Biden in the election.");
+    assert!(has(&es, "John Legend", RelationKind::Support, "Joe Biden"), "{es:?}");
+    assert!(!es.iter().any(|e| e.3), "nothing is denied: {es:?}");
+}
+
+#[test]
+fn coordinated_objects_each_get_an_edge() {
+    let es = edges("Kanye West accused John Legend and Big Sean of selling out.");
+    assert!(has(&es, "Kanye West", RelationKind::Disagreement, "John Legend"), "{es:?}");
+    assert!(has(&es, "Kanye West", RelationKind::Disagreement, "Big Sean"), "{es:?}");
+}
+
+#[test]
+fn passive_turns_round() {
+    let es = edges("Donald Trump was endorsed by Kanye West.");
+    assert!(has(&es, "Kanye West", RelationKind::Support, "Donald Trump"), "{es:?}");
+    assert!(!has(&es, "Donald Trump", RelationKind::Support, "Kanye West"), "{es:?}");
+}
+
+#[test]
+fn negated_and_hedged_statements() {
+    let es = edges("Kanye West said John Legend did not support him.");
+    assert!(es.iter().any(|(s, k, t, neg, _)| s == "John Legend" && *k == RelationKind::Support && t == "Kanye West" && *neg), "{es:?}");
+    let es = edges("John Legend may support Kanye West next year.");
+    assert!(!es.iter().any(|e| e.1 == RelationKind::Support), "speculation states nothing: {es:?}");
+    let es = edges("If Barack Obama backs Hillary Clinton, the race is over.");
+    assert!(!es.iter().any(|e| e.1 == RelationKind::Support), "a condition states nothing: {es:?}");
+}
+
+#[test]
+fn spouse_and_ended_friendship_from_nouns() {
+    let es = edges("John Legend and his wife Chrissy Teigen arrived early.");
+    assert!(has(&es, "John Legend", RelationKind::Family, "Chrissy Teigen") || has(&es, "Chrissy Teigen", RelationKind::Family, "John Legend"), "{es:?}");
+    let es = edges("Kanye West and John Legend were friends, but they haven't been friends since 2018.");
+    let f: Vec<_> = es.iter().filter(|e| e.1 == RelationKind::Friendship).collect();
+    assert!(!f.is_empty() && f.iter().all(|e| !e.3), "{es:?}");
+}
+
+#[test]
+fn mutual_clash_is_symmetric() {
+    let ex = extract("t", "Daniel Bernoulli and Leonhard Euler clashed over hydrodynamics.".into(), Resources::get(), Options::default());
+    let d: Vec<_> = ex.graph.relations().filter(|e| e.relation.kind == RelationKind::Disagreement).collect();
+    assert_eq!(d.len(), 1, "{:?}", ex.graph.relations().map(|e| (e.source.label.clone(), e.relation.kind)).collect::<Vec<_>>());
+    assert!(!d[0].relation.directed);
+}
+
+#[test]
+fn membership_by_apposition_and_verb() {
+    let es = edges("Steve Whitmore, a representative for the Los Angeles Police Department, declined to comment.");
+    assert!(has(&es, "Steve Whitmore", RelationKind::Membership, "Los Angeles Police Department"), "{es:?}");
+    let es = edges("In 1661 Patrick Gordon joined the Russian army.");
+    assert!(has(&es, "Patrick Gordon", RelationKind::Membership, "Russian army"), "{es:?}");
+}
+
+#[test]
+fn participation_in_events() {
+    let es = edges("West and Legend met at a 2006 Grammys after-party. Kanye West announced his 2020 presidential bid.");
+    assert!(es.iter().any(|(s, k, t, _, _)| s == "Kanye West" && *k == RelationKind::Participation && t.contains("Grammys")), "{es:?}");
+    assert!(es.iter().any(|(s, k, t, _, _)| s == "Kanye West" && *k == RelationKind::Participation && t.contains("2020 presidential bid")), "{es:?}");
+}
+
