@@ -34,6 +34,9 @@ pub struct Args {
     /// Print each sentence's mentions and what they resolve to on stderr.
     #[arg(long)]
     pub debug: bool,
+    /// Reject invalid UTF-8 instead of decoding it with replacement characters.
+    #[arg(long)]
+    pub strict: bool,
     /// Worker threads for several inputs (default: all cores).
     #[arg(long, default_value_t = std::thread::available_parallelism().map_or(1, |n| n.get()))]
     pub threads: usize,
@@ -42,7 +45,7 @@ pub struct Args {
     pub timings: bool,
 }
 
-fn read_input(name: &str) -> Result<(String, String)> {
+fn read_input(name: &str, strict: bool) -> Result<(String, String)> {
     let (id, bytes) = if name == "-" {
         let mut b = Vec::new();
         std::io::stdin().read_to_end(&mut b).context("cannot read standard input")?;
@@ -58,7 +61,13 @@ fn read_input(name: &str) -> Result<(String, String)> {
     }
     let (text, bad) = relgraph::ingest::decode(&bytes);
     if let Some(off) = bad {
+        if strict {
+            bail!("{name}: invalid UTF-8 at byte {off} (rejected because of --strict)");
+        }
         eprintln!("relgraph: warning: {name}: invalid UTF-8 at byte {off}; decoded with replacement characters");
+    }
+    if text.trim().is_empty() {
+        bail!("{name}: the file is empty (or only whitespace); nothing to extract");
     }
     Ok((id, text))
 }
@@ -82,7 +91,7 @@ pub fn run(args: Args) -> Result<()> {
         let mut timings = relgraph::pipeline::Timings::default();
         let mut words = 0;
         let result = (|| -> Result<()> {
-            let (id, text) = read_input(name)?;
+            let (id, text) = read_input(name, args.strict)?;
             words = text.split_whitespace().count();
             let ex = extract(&id, text, res, opts);
             timings = ex.timings;
