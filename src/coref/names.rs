@@ -140,7 +140,11 @@ pub(super) fn resolve_names(doc: &Document, mentions: &[Mention], lex: &Lexicon,
             }
             NameType::Entity(EntityKind::Event) => {
                 let key = event_key(&m.text);
-                let hit = c.chains.iter().position(|ch| ch.kind == EntityKind::Event && ch.aliases.iter().any(|a| event_key(a) == key));
+                let mut hit = c.chains.iter().position(|ch| ch.kind == EntityKind::Event && ch.aliases.iter().any(|a| event_key(a) == key));
+                // a bare "the interview" / "the election" refers back to the last event of that kind
+                if hit.is_none() && key.len() == 1 {
+                    hit = c.chains.iter().rposition(|ch| ch.kind == EntityKind::Event && ch.aliases.iter().any(|a| event_key(a).contains(&key[0])));
+                }
                 let ci = match hit {
                     Some(ci) => ci,
                     None => {

@@ -230,7 +230,10 @@ fn make_name(doc: &Document, si: usize, s: &Sentence, lex: &Lexicon, start: usiz
     } else if words.len() > 1 && lex.organizations.contains(&first) && !lex.event_named.contains(&last) {
         // "Google Analytics", "YouTube Rewind": named after a known organization
         NameType::Unknown
-    } else if let Some(party) = lex.party_plurals.get(&lower) {
+    } else if let Some(party) = lex.party_plurals.get(&lower).filter(|_| {
+        // "Republican" names the party only as a noun, not in "Republican colleagues"
+        lower.ends_with('s') || !toks.get(b + 1).is_some_and(|t| t.form.chars().next().is_some_and(char::is_lowercase) && t.form.chars().all(char::is_alphabetic) && t.form != "from" && t.form != "of")
+    }) {
         canonical = Some(party.clone());
         NameType::Entity(EntityKind::Organization)
     } else if lex.event_named.contains(&last) && words.len() > 1 || lex.event_first.contains(&first) && words.len() > 1 {

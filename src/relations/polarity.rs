@@ -29,6 +29,7 @@ pub struct Cues {
     ended: Vec<Vec<String>>,
     ending: HashSet<String>,
     light: HashSet<String>,
+    speculation: HashSet<String>,
 }
 
 impl Cues {
@@ -45,7 +46,8 @@ impl Cues {
                 "ended" => c.ended.push(words),
                 "ending" => drop(c.ending.insert(v.trim().to_lowercase())),
                 "light" => drop(c.light.insert(v.trim().to_lowercase())),
-                _ => return Err(LexiconError { file, line, message: format!("unknown class '{k}' (expected negation, hedge, ended, ending or light)") }),
+                "speculation" => drop(c.speculation.insert(v.trim().to_lowercase())),
+                _ => return Err(LexiconError { file, line, message: format!("unknown class '{k}' (expected negation, hedge, speculation, ended, ending or light)") }),
             }
         }
         Ok(c)
@@ -90,6 +92,10 @@ impl Cues {
         if m.negated && forms.get(end + 1).is_some_and(|w| w == "since") {
             m.negated = false;
             m.ended = true;
+        }
+        // speculation anywhere earlier in the clause ("he might have been her supposed fiancé")
+        if forms[..start].iter().rev().take_while(|w| !matches!(w.as_str(), "," | ";" | ":" | "\"" | "but" | "." )).any(|w| self.speculation.contains(w.as_str())) {
+            m.hedged = true;
         }
         // a conditional anywhere earlier in the clause
         if forms[..start].iter().rev().take_while(|w| !matches!(w.as_str(), "," | ";" | ":" | "\"" | "but")).any(|w| w == "if" || w == "whether" || w == "unless") {
