@@ -160,6 +160,39 @@ pub(super) fn resolve_names(doc: &Document, mentions: &[Mention], lex: &Lexicon,
             }
         }
     }
+    // a lone name the text keeps using ("Jerome", "Euler") is a person known by one name
+    let mut counts: std::collections::HashMap<String, Vec<usize>> = std::collections::HashMap::new();
+    for (mi, m) in mentions.iter().enumerate() {
+        if m.form == Form::Name && m.ty == NameType::Unknown && c.refs[mi].is_empty() && !m.text.contains(' ') {
+            counts.entry(m.text.clone()).or_default().push(mi);
+        }
+    }
+    let mut lone: Vec<(String, Vec<usize>)> = counts.into_iter().filter(|(w, ms)| {
+        let l = w.to_lowercase();
+        ms.len() >= 3 && w.chars().next().is_some_and(char::is_uppercase) && w.chars().skip(1).any(char::is_lowercase)
+            && !lex.is_common(&l) && !lex.places.contains(&l) && !lex.demonyms.contains(&l) && !lex.organizations.contains(&l)
+            && !lex.non_names.contains(&l) && !lex.is_title_or_role(&l)
+            && ms.iter().any(|&mi| mentions[mi].first > 0)
+            && !w.ends_with('s')
+            // acts as somebody: a subject at least once, never after a place preposition or "the"
+            && ms.iter().any(|&mi| doc.sentences[mentions[mi].sentence].tokens[mentions[mi].head].deprel.starts_with("nsubj"))
+            && !ms.iter().any(|&mi| {
+                let m = &mentions[mi];
+                m.first > 0 && matches!(doc.sentences[m.sentence].tokens[m.first - 1].form.to_lowercase().as_str(), "the" | "in" | "at" | "to" | "from" | "near" | "into")
+            })
+    }).collect();
+    lone.sort();
+    for (w, ms) in lone {
+        let gender = lex.first_name_gender(&w).unwrap_or_default();
+        c.chains.push(new_chain(EntityKind::Person, &w, ms[0], gender));
+        let ci = c.chains.len() - 1;
+        for &mi in &ms {
+            if !c.chains[ci].mentions.contains(&mi) {
+                c.chains[ci].mentions.push(mi);
+            }
+            c.refs[mi] = vec![ci];
+        }
+    }
     // acronyms used later join the organization that defined them
     for (mi, m) in mentions.iter().enumerate() {
         if m.form == Form::Name && c.refs[mi].is_empty() {

@@ -57,6 +57,11 @@ pub(super) fn find_names(doc: &Document, si: usize, s: &Sentence, lex: &Lexicon)
             } else if j + 1 < toks.len() && is_cap(&toks[j + 1].form) && (CONNECTORS.contains(&g) || (g == "the" && end == start && lex.first_names.contains_key(&toks[start].form.to_lowercase()) && !toks.get(j + 2).is_some_and(|t| is_cap(&t.form))) || (g == "-" && toks[j - 1].span.end == toks[j].span.start && toks[j].span.end == toks[j + 1].span.start)) {
                 end = j + 1;
                 j += 2;
+            } else if g == "of" && end == start && j + 2 <= toks.len() && of_person(lex, &toks[start].form, toks, j + 1) {
+                // "Bonosus of Sardica", "Hilary of Poitiers": a person known by a place
+                end = j + 1;
+                j += 2;
+                break;
             } else if matches!(g, "of" | "on" | "for" | "and" | "&") && j + 1 < toks.len() && of_joins(lex, &toks[start..=end].iter().map(|t| t.form.as_str()).collect::<Vec<_>>(), toks, j + 1) {
                 // "University of Oxford", "Battle of Chudnov", "Church of the Latter-day Saints"
                 let mut k = j + 1;
@@ -129,6 +134,27 @@ pub(super) fn find_names(doc: &Document, si: usize, s: &Sentence, lex: &Lexicon)
         }
     }
     out
+}
+
+/// "X of Y" names a person: X a lone name that is no head of an organization,
+/// event or place, Y one capitalised word (a place) not followed by another.
+fn of_person(lex: &Lexicon, x: &str, toks: &[crate::doc::Token], k: usize) -> bool {
+    let xl = x.to_lowercase();
+    let Some(y) = toks.get(k) else { return false };
+    is_cap(x)
+        && is_cap(&y.form)
+        && !toks.get(k + 1).is_some_and(|t| is_cap(&t.form) || t.form == "of")
+        && !lex.is_common(&xl)
+        && !lex.org_first.contains(&xl)
+        && !lex.org_last.contains(&xl)
+        && !lex.event_first.contains(&xl)
+        && !lex.event_named.contains(&xl)
+        && !lex.places.contains(&xl)
+        && !lex.non_person_last.contains(&xl)
+        && !lex.titles.contains_key(&xl)
+        && !lex.is_title_or_role(&xl)
+        && !lex.demonyms.contains(&xl)
+        && !lex.non_names.contains(&xl)
 }
 
 fn of_joins(lex: &Lexicon, left: &[&str], toks: &[crate::doc::Token], k: usize) -> bool {
@@ -302,7 +328,7 @@ fn is_person_name(lex: &Lexicon, words: &[&str], headline: bool) -> bool {
     if lex.non_person_last.contains(&last) || lex.non_person_first.contains(&first) && words.len() > 1 || lex.is_title_or_role(&last) {
         return false;
     }
-    let looks = words.iter().all(|w| is_cap(w) || is_initial(w) || CONNECTORS.contains(w) || *w == "-");
+    let looks = words.iter().all(|w| is_cap(w) || is_initial(w) || CONNECTORS.contains(w) || *w == "-" || *w == "of");
     if words.len() == 1 {
         return false; // a lone word becomes a person only through an earlier full name (coref)
     }

@@ -304,7 +304,8 @@ fn group_pairs(ctx: &SentenceArgs, g: &Arg, sense: &Sense, m: Modality, i: usize
 fn noun_pairs<'a>(ctx: &'a SentenceArgs, sense: &Sense, i: usize, end: usize, pairs: &mut Vec<Pair<'a>>) {
     let mutual = matches!(sense.kind, RelationKind::Disagreement) || sense.kind.always_symmetric();
     let poss = ctx.possessor_before(i);
-    let named_after = ctx.at(end + 1).filter(|a| matches!(ctx.mentions[a.mention].form, Form::Name));
+    let after = if ctx.forms.get(end + 1).is_some_and(|w| w == ",") { end + 2 } else { end + 1 };
+    let named_after = ctx.at(after).filter(|a| matches!(ctx.mentions[a.mention].form, Form::Name));
     let with = ctx.prep_object(end, &["with", "between", "against", "for", "to", "toward", "towards"]);
     let of = ctx.prep_object(end, &["of"]);
     if let (Some(p), Some(b)) = (poss, named_after) {
