@@ -88,6 +88,8 @@ pub struct Lexicon {
     pub non_person_last: HashSet<String>,
     /// First words of places: not a person's name.
     pub non_person_first: HashSet<String>,
+    /// Verbs of government action: a place as their subject is an organization.
+    pub acting_verbs: HashSet<String>,
     /// Verbs that state an event: base form → (event noun, agent-style label).
     pub event_verbs: HashMap<String, (String, bool)>,
 }
@@ -182,6 +184,7 @@ impl Lexicon {
             }
         }
         Ok(Lexicon {
+            acting_verbs: word_set(data!("lexicons/acting_verbs.txt").1),
             event_verbs,
             non_person_last,
             non_person_first,

@@ -229,7 +229,7 @@ fn make_name(doc: &Document, si: usize, s: &Sentence, lex: &Lexicon, start: usiz
     }
     // trailing non-names and connectors ("Kanye West Monday", "Kermie Worm &")
     let mut b = end;
-    while b > a && (non_name(lex, &toks[b].form) || CONNECTORS.contains(&toks[b].form.as_str()) || toks[b].form == "-") {
+    while b > a && (non_name(lex, &toks[b].form) || CONNECTORS.contains(&toks[b].form.as_str()) || toks[b].form == "-" || toks[b].form == "of") {
         b -= 1;
     }
     // a title or role on its own ("as President") is not a name
@@ -266,7 +266,7 @@ fn make_name(doc: &Document, si: usize, s: &Sentence, lex: &Lexicon, start: usiz
         NameType::Entity(EntityKind::Event)
     } else if lex.places.contains(&lower) {
         // a country is an organization when it acts: "China criticized ...", "Mexico will pay"
-        if acts(toks, b) {
+        if acts(lex, toks, b) {
             NameType::Entity(EntityKind::Organization)
         } else {
             return None;
@@ -307,15 +307,16 @@ fn camel_case(w: &str) -> bool {
     inner && !prefix && cs.iter().all(|c| c.is_alphanumeric()) && !w.ends_with("ers")
 }
 
-/// The word after a place reads as its verb: the place acts as a government.
-fn acts(toks: &[crate::doc::Token], b: usize) -> bool {
-    let Some(next) = toks.get(b + 1) else { return false };
-    if !next.deprel.is_empty() {
-        return toks[b].deprel.starts_with("nsubj");
+/// The place is the subject of a verb of government action ("China criticized").
+fn acts(lex: &Lexicon, toks: &[crate::doc::Token], b: usize) -> bool {
+    let t = &toks[b];
+    if t.deprel.starts_with("nsubj") {
+        if let Some(h) = t.head {
+            return lex.acting_verbs.contains(&toks[h].lemma.to_lowercase());
+        }
     }
-    let w = next.form.as_str();
-    const VERBS: &[&str] = &["said", "says", "wants", "must", "refused", "agreed", "announced", "accused", "criticized", "criticised", "condemned", "warned", "threatened", "denied", "rejected", "backed", "supported", "opposed", "signed", "sent", "invaded", "attacked"];
-    VERBS.contains(&w) || (w.ends_with("ed") && w.len() > 4 && w.chars().all(|c| c.is_ascii_lowercase()))
+    // without a parse: the next word is such a verb in the past tense
+    toks.get(b + 1).is_some_and(|n| n.form.ends_with("ed") && lex.acting_verbs.contains(n.form.trim_end_matches("ed").trim_end_matches('d')))
 }
 
 /// A run of capitalised words that reads as a person's name.
