@@ -60,7 +60,6 @@ pub(super) fn find_names(doc: &Document, si: usize, s: &Sentence, lex: &Lexicon)
             } else if g == "of" && end == start && j + 2 <= toks.len() && of_person(lex, &toks[start].form, toks, j + 1) {
                 // "Bonosus of Sardica", "Hilary of Poitiers": a person known by a place
                 end = j + 1;
-                j += 2;
                 break;
             } else if matches!(g, "of" | "on" | "for" | "and" | "&") && j + 1 < toks.len() && of_joins(lex, &toks[start..=end].iter().map(|t| t.form.as_str()).collect::<Vec<_>>(), toks, j + 1) {
                 // "University of Oxford", "Battle of Chudnov", "Church of the Latter-day Saints"
