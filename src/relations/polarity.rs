@@ -94,7 +94,7 @@ impl Cues {
             m.ended = true;
         }
         // speculation anywhere earlier in the clause ("he might have been her supposed fiancé")
-        if forms[..start].iter().rev().take_while(|w| !matches!(w.as_str(), "," | ";" | ":" | "\"" | "but" | "." )).any(|w| self.speculation.contains(w.as_str())) {
+        if forms[..start].iter().rev().take_while(|w| !matches!(w.as_str(), "," | ";" | ":" | "but" | "." )).any(|w| self.speculation.contains(w.as_str())) {
             m.hedged = true;
         }
         // a conditional anywhere earlier in the clause
