@@ -7,7 +7,7 @@
 //! head ("the interview") needs a modifier or a complement to count.
 
 use super::{Form, Gender, Lexicon, Mention, NameType};
-use crate::doc::{Document, Sentence, Span, Upos};
+use crate::doc::{Document, Sentence, Upos};
 use crate::graph::EntityKind;
 
 const DETERMINERS: &[&str] = &["the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that", "these", "those", "whose"];
@@ -136,20 +136,9 @@ pub(super) fn find_events(doc: &Document, si: usize, s: &Sentence, lex: &Lexicon
         while a < h && VAGUE.contains(&toks[a].form.to_lowercase().as_str()) {
             a += 1;
         }
-        let span = Span::new(toks[a].span.start, toks[b].span.end);
-        out.push(Mention {
-            sentence: si,
-            first: a,
-            last: b,
-            head: h,
-            span,
-            text: doc.text[span.start..span.end].replace('’', "'"),
-            form: Form::Name,
-            ty: NameType::Entity(EntityKind::Event),
-            gender: Gender::Neuter,
-            canonical: None,
-            roles: Vec::new(),
-        });
+        let text = doc.text[toks[a].span.start..toks[b].span.end].replace('’', "'");
+        let m = Mention::new(si, s, a, b, text, Form::Name, NameType::Entity(EntityKind::Event), Gender::Neuter);
+        out.push(Mention { head: h, ..m });
     }
     out
 }

@@ -68,6 +68,27 @@ pub struct Mention {
     pub roles: Vec<String>,
 }
 
+impl Mention {
+    /// A mention of tokens `first..=last` of sentence `si` (head: the last token),
+    /// labelled `text`.
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(si: usize, s: &crate::doc::Sentence, first: usize, last: usize, text: String, form: Form, ty: NameType, gender: Gender) -> Mention {
+        Mention {
+            sentence: si,
+            first,
+            last,
+            head: last,
+            span: Span::new(s.tokens[first].span.start, s.tokens[last].span.end),
+            text,
+            form,
+            ty,
+            gender,
+            canonical: None,
+            roles: Vec::new(),
+        }
+    }
+}
+
 /// Finds all mentions of a document whose sentences are tokenized (and,
 /// ideally, tagged).
 pub fn find_mentions(doc: &Document, lex: &Lexicon) -> Vec<Mention> {

@@ -1,7 +1,7 @@
 //! Name spans, pronouns and descriptions in one sentence.
 
 use super::{Form, Gender, Lexicon, Mention, NameType};
-use crate::doc::{Document, Sentence, Span, Upos};
+use crate::doc::{Document, Sentence, Upos};
 use crate::graph::EntityKind;
 
 /// Tokens that may join two capitalised parts of one name.
@@ -86,21 +86,10 @@ pub(super) fn find_names(doc: &Document, si: usize, s: &Sentence, lex: &Lexicon)
         if start == end && start == first_word && toks.get(end + 1).is_some_and(|t| t.form == ",") {
             if let Some(fst) = toks.get(end + 2).filter(|t| lex.first_names.contains_key(&t.form.to_lowercase()) && is_cap(&t.form)) {
                 if toks.get(end + 3).is_none_or(|t| t.form == ".") && lex.is_common(&toks[start].form).then_some(()).is_none() {
-                    let span = Span::new(toks[start].span.start, fst.span.end);
                     let gender = lex.first_name_gender(&fst.form).unwrap_or_default();
-                    out.push(Mention {
-                        sentence: si,
-                        first: start,
-                        last: end + 2,
-                        head: start,
-                        span,
-                        text: format!("{} {}", fst.form, toks[start].form),
-                        form: Form::Name,
-                        ty: NameType::Entity(EntityKind::Person),
-                        gender,
-                        canonical: None,
-                        roles: Vec::new(),
-                    });
+                    let text = format!("{} {}", fst.form, toks[start].form);
+                    let m = Mention::new(si, s, start, end + 2, text, Form::Name, NameType::Entity(EntityKind::Person), gender);
+                    out.push(Mention { head: start, ..m });
                     i = end + 3;
                     continue;
                 }
@@ -338,20 +327,8 @@ fn is_person_name(lex: &Lexicon, words: &[&str], headline: bool) -> bool {
 
 #[allow(clippy::too_many_arguments)]
 fn mention(doc: &Document, si: usize, s: &Sentence, a: usize, b: usize, ty: NameType, gender: Gender, canonical: Option<String>) -> Mention {
-    let span = Span::new(s.tokens[a].span.start, s.tokens[b].span.end);
-    Mention {
-        sentence: si,
-        first: a,
-        last: b,
-        head: b,
-        span,
-        text: doc.text[span.start..span.end].replace('’', "'"),
-        form: Form::Name,
-        ty,
-        gender,
-        canonical,
-        roles: Vec::new(),
-    }
+    let text = doc.text[s.tokens[a].span.start..s.tokens[b].span.end].replace('’', "'");
+    Mention { canonical, ..Mention::new(si, s, a, b, text, Form::Name, ty, gender) }
 }
 
 /// Pronouns, role descriptions ("the singer") and groups ("the pair"), and
@@ -405,18 +382,6 @@ pub(super) fn find_pronouns_and_descriptions(si: usize, s: &Sentence, lex: &Lexi
 }
 
 fn simple(si: usize, s: &Sentence, a: usize, b: usize, form: Form, gender: Gender) -> Mention {
-    let span = Span::new(s.tokens[a].span.start, s.tokens[b].span.end);
-    Mention {
-        sentence: si,
-        first: a,
-        last: b,
-        head: b,
-        span,
-        text: s.tokens[a..=b].iter().map(|t| t.form.as_str()).collect::<Vec<_>>().join(" "),
-        form,
-        ty: NameType::Unknown,
-        gender,
-        canonical: None,
-        roles: Vec::new(),
-    }
+    let text = s.tokens[a..=b].iter().map(|t| t.form.as_str()).collect::<Vec<_>>().join(" ");
+    Mention::new(si, s, a, b, text, form, NameType::Unknown, gender)
 }

@@ -36,19 +36,7 @@ pub(super) fn find_verb_events(si: usize, s: &Sentence, lex: &Lexicon, names: &[
             (false, _, Some(b)) => format!("{noun} of {}", b.text),
             _ => continue,
         };
-        out.push(Mention {
-            sentence: si,
-            first: v,
-            last: v,
-            head: v,
-            span: t.span,
-            text: label,
-            form: Form::Name,
-            ty: NameType::Entity(EntityKind::Event),
-            gender: Gender::Neuter,
-            canonical: None,
-            roles: Vec::new(),
-        });
+        out.push(Mention::new(si, s, v, v, label, Form::Name, NameType::Entity(EntityKind::Event), Gender::Neuter));
     }
     out
 }

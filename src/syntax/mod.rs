@@ -114,13 +114,18 @@ impl Models {
             }
             if parse {
                 let arcs = self.parser.parse(&s.toks, &mut s.state, &mut s.feats, &mut s.scores);
-                for (tok, (h, l)) in sentence.tokens.iter_mut().zip(arcs) {
-                    tok.head = h;
-                    tok.deprel.clear();
-                    tok.deprel.push_str(if h.is_none() { "root" } else { self.parser.labels.get(l as usize).map_or("dep", |x| x.as_str()) });
-                }
+                self.write_arcs(sentence, arcs);
             }
         });
+    }
+
+    /// Stores the parser's arcs on the tokens.
+    fn write_arcs(&self, sentence: &mut Sentence, arcs: impl IntoIterator<Item = (Option<usize>, u16)>) {
+        for (tok, (h, l)) in sentence.tokens.iter_mut().zip(arcs) {
+            tok.head = h;
+            tok.deprel.clear();
+            tok.deprel.push_str(if h.is_none() { "root" } else { self.parser.labels.get(l as usize).map_or("dep", |x| x.as_str()) });
+        }
     }
 
     /// Tags and lemmatizes one sentence without parsing it.
@@ -145,11 +150,7 @@ impl Models {
                 s.toks.push(ParseTok { word: wf.lower, tag: self.tagger.hashes[class] });
             }
             let arcs = self.parser.parse(&s.toks, &mut s.state, &mut s.feats, &mut s.scores);
-            for (tok, (h, l)) in sentence.tokens.iter_mut().zip(arcs) {
-                tok.head = h;
-                tok.deprel.clear();
-                tok.deprel.push_str(if h.is_none() { "root" } else { self.parser.labels.get(l as usize).map_or("dep", |x| x.as_str()) });
-            }
+            self.write_arcs(sentence, arcs);
         });
     }
 
