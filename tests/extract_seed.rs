@@ -125,3 +125,16 @@ fn bad_usage_exits_2() {
     let out = bin().args(["extract"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn same_input_same_bytes() {
+    let d1 = tmpdir("det1");
+    let d2 = tmpdir("det2");
+    for d in [&d1, &d2] {
+        let st = bin().current_dir(env!("CARGO_MANIFEST_DIR")).args(["extract", SAMPLE, "../shared/corpus/gum/bio_enfant.txt", "-o"]).arg(d).status().unwrap();
+        assert!(st.success());
+    }
+    for f in ["seed_legend_west.json", "bio_enfant.json"] {
+        assert_eq!(std::fs::read(d1.join(f)).unwrap(), std::fs::read(d2.join(f)).unwrap(), "{f} differs between runs");
+    }
+}

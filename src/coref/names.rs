@@ -4,7 +4,6 @@ use super::{Chain, Coref};
 use crate::doc::Document;
 use crate::graph::EntityKind;
 use crate::mentions::{Form, Gender, Lexicon, Mention, NameType};
-use std::collections::HashSet;
 
 fn words(s: &str) -> Vec<String> {
     s.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()).filter(|w| !w.is_empty()).collect()
@@ -245,7 +244,8 @@ fn acronym_after(doc: &Document, m: &Mention) -> Option<String> {
 /// The chain matching `pred` that was mentioned most recently before mention `mi`
 /// (or, failing that, the first one mentioned after it).
 fn most_recent(c: &Coref, mentions: &[Mention], mi: usize, pred: impl Fn(&Chain) -> bool) -> Option<usize> {
-    let cands: HashSet<usize> = c.chains.iter().enumerate().filter(|(_, ch)| pred(ch)).map(|(i, _)| i).collect();
+    // in chain order, so that ties always resolve the same way
+    let cands: Vec<usize> = c.chains.iter().enumerate().filter(|(_, ch)| pred(ch)).map(|(i, _)| i).collect();
     if cands.is_empty() {
         return None;
     }
