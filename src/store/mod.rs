@@ -27,6 +27,7 @@
 //! arrives later.
 
 mod add;
+pub mod corpus;
 mod fragment;
 mod read;
 #[cfg(test)]

@@ -226,7 +226,14 @@ impl Store {
         Ok(g)
     }
 
-    /// The stored documents: (id, title, url, date, words), in the order added.
+    /// The content hashes of every stored document.
+    pub fn hashes(&self) -> Result<HashSet<String>, StoreError> {
+        let mut st = self.conn.prepare("SELECT hash FROM documents")?;
+        let rows = st.query_map([], |r| r.get::<_, String>(0))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// The stored documents, in the order added.
     pub fn documents(&self) -> Result<Vec<super::DocumentMeta>, StoreError> {
         let mut st = self.conn.prepare("SELECT name, hash, title, url, date, words FROM documents ORDER BY id")?;
         let rows = st.query_map([], |r| {
