@@ -49,7 +49,7 @@ pub struct Args {
     #[arg(long, default_value_t = 0.0)]
     pub min_confidence: f32,
     /// Documents per transaction.
-    #[arg(long, default_value_t = 32, value_parser = clap::value_parser!(u64).range(1..))]
+    #[arg(long, default_value_t = 128, value_parser = clap::value_parser!(u64).range(1..))]
     pub batch: u64,
 }
 
@@ -237,8 +237,8 @@ fn progress_bar(len: Option<u64>) -> ProgressBar {
         return ProgressBar::hidden();
     }
     let (pb, template) = match len {
-        Some(n) => (ProgressBar::new(n), "{elapsed_precise} [{bar:30}] {pos}/{len} docs {per_sec} {msg} ETA {eta}"),
-        None => (ProgressBar::new_spinner(), "{spinner} {elapsed_precise} {pos} docs {per_sec} {msg}"),
+        Some(n) => (ProgressBar::new(n), "{elapsed_precise} [{bar:30}] {pos}/{len} docs, {msg}, ETA {eta}"),
+        None => (ProgressBar::new_spinner(), "{spinner} {elapsed_precise} {pos} docs, {msg}"),
     };
     let style = ProgressStyle::with_template(template).unwrap_or_else(|_| ProgressStyle::default_bar());
     pb.set_style(style.progress_chars("=> "));
@@ -348,13 +348,15 @@ fn extract_all(args: &Args, sources: Vec<Source>, store: Store, counts: &mut Cou
         let mut store = store;
         let mut c = Counts::default();
         let clock = Instant::now();
-        let mut words = 0u64;
+        let (mut words, mut docs) = (0u64, 0u64);
         for (chunk, chunk_words) in rx {
             let n = chunk.len() as u64;
             c.write(&mut store, &writer_pb, chunk)?;
             words += chunk_words;
+            docs += n;
             writer_pb.inc(n);
-            writer_pb.set_message(format!("{:.0} words/s", words as f64 / clock.elapsed().as_secs_f64().max(1e-3)));
+            let secs = clock.elapsed().as_secs_f64().max(1e-3);
+            writer_pb.set_message(format!("{:.0} docs/s, {:.0} words/s", docs as f64 / secs, words as f64 / secs));
         }
         Ok((c, store))
     });
