@@ -71,6 +71,7 @@ pub(crate) enum Body {
 }
 
 /// What happened to one document.
+#[allow(clippy::large_enum_variant)] // short-lived, moved once
 pub(crate) enum Outcome {
     Ready { origin: String, meta: DocumentMeta, graph: Graph, warning: Option<String> },
     Known { origin: String, warning: Option<String> },

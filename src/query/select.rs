@@ -183,6 +183,6 @@ mod tests {
         let trump = find_entity(&g, "Trump").unwrap();
         assert!(shortest_path_within(&g, legend, trump, None, 1).is_none());
         assert!(shortest_path_within(&g, legend, trump, None, 2).is_some());
-        assert!(drop_isolated(&g).node(&"big_sean".to_string()).is_none());
+        assert!(drop_isolated(&g).node("big_sean").is_none());
     }
 }

@@ -113,10 +113,27 @@ fn add_in(tx: &Transaction<'_>, meta: &DocumentMeta, graph: &Graph) -> Result<Ad
             .cmp(&a.label.split_whitespace().count())
             .then_with(|| a.id.cmp(&b.id))
     });
+    // how many of this document's entities carry each name
+    let mut carried: HashMap<(EntityKind, String), usize> = HashMap::new();
+    for (_, e) in &order {
+        let mut norms: Vec<String> = e.aliases.iter().chain(std::iter::once(&e.label)).map(|a| name_norm(a)).collect();
+        norms.sort();
+        norms.dedup();
+        for n in norms {
+            *carried.entry((e.kind, n)).or_default() += 1;
+        }
+    }
     let mut row_of: HashMap<petgraph::graph::NodeIndex, (i64, String)> = HashMap::new();
     for (n, e) in order {
         let (row, key) = resolve(tx, e)?;
         absorb(tx, row, e)?;
+        for gone in claim_short_names(tx, row, &key, e, &carried)? {
+            for v in row_of.values_mut() {
+                if v.0 == gone {
+                    *v = (row, key.clone());
+                }
+            }
+        }
         let mut st = tx.prepare_cached(
             r#"INSERT OR IGNORE INTO mentions(doc, entity, "start", "end", text) VALUES (?1, ?2, ?3, ?4, ?5)"#,
         )?;
@@ -203,6 +220,106 @@ fn resolve(tx: &Transaction<'_>, e: &Entity) -> Result<(i64, String), StoreError
     tx.prepare_cached("INSERT INTO entities(key, kind, label) VALUES (?1, ?2, ?3)")?
         .execute(params![key, kind, e.label])?;
     Ok((tx.last_insert_rowid(), key))
+}
+
+/// The other side of "a short name joins the unique fuller entity carrying
+/// it": when `e` (stored as `row`) carries a name that is the only name of a
+/// stored entity with a shorter label, and no third entity carries that
+/// name (in the store or in the document being added), that short entity is folded into `row` ("Trump" stored first, then
+/// "Donald Trump, Trump" arrives). So the order in which documents arrive
+/// matters less. Returns the rows folded away.
+fn claim_short_names(
+    tx: &Transaction<'_>,
+    row: i64,
+    key: &str,
+    e: &Entity,
+    carried: &HashMap<(EntityKind, String), usize>,
+) -> Result<Vec<i64>, StoreError> {
+    let kind = e.kind.as_str();
+    let words = e.label.split_whitespace().count();
+    let mut gone = Vec::new();
+    let mut norms: Vec<String> = e.aliases.iter().map(|a| name_norm(a)).filter(|n| !n.is_empty()).collect();
+    norms.sort();
+    norms.dedup();
+    for norm in norms {
+        // another entity of the same document carries the name too: ambiguous
+        if carried.get(&(e.kind, norm.clone())).is_some_and(|&c| c > 1) {
+            continue;
+        }
+        let carriers: Vec<(i64, String, String)> = tx
+            .prepare_cached(
+                "SELECT DISTINCT a.entity, x.label, x.key FROM aliases a JOIN entities x ON x.id = a.entity
+                 WHERE a.kind = ?1 AND a.norm = ?2 LIMIT 3",
+            )?
+            .query_map(params![kind, norm], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+            .collect::<Result<_, _>>()?;
+        if carriers.len() != 2 {
+            continue;
+        }
+        let Some((short, label, short_key)) = carriers.into_iter().find(|c| c.0 != row) else { continue };
+        if label.split_whitespace().count() >= words || name_norm(&label) != norm {
+            continue;
+        }
+        let names: i64 = tx
+            .prepare_cached("SELECT count(DISTINCT norm) FROM aliases WHERE entity = ?1")?
+            .query_row([short], |r| r.get(0))?;
+        if names != 1 {
+            continue;
+        }
+        fold(tx, short, &short_key, row, key)?;
+        gone.push(short);
+    }
+    Ok(gone)
+}
+
+/// Moves everything of entity `from` onto entity `into` and deletes `from`.
+fn fold(tx: &Transaction<'_>, from: i64, from_key: &str, into: i64, into_key: &str) -> Result<(), StoreError> {
+    tx.execute("UPDATE OR IGNORE mentions SET entity = ?2 WHERE entity = ?1", params![from, into])?;
+    tx.execute(
+        "INSERT OR IGNORE INTO aliases(entity, name, kind, norm) SELECT ?2, name, kind, norm FROM aliases WHERE entity = ?1",
+        params![from, into],
+    )?;
+    type Row = (i64, i64, i64, String, Option<String>, bool, bool, bool, f64);
+    let rels: Vec<Row> = tx
+        .prepare_cached(
+            "SELECT id, source, target, kind, role, directed, negated, ended, confidence FROM relations
+             WHERE source = ?1 OR target = ?1",
+        )?
+        .query_map([from], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?, r.get(8)?))
+        })?
+        .collect::<Result<_, _>>()?;
+    let key_of = |id: i64| -> Result<String, StoreError> {
+        if id == into {
+            return Ok(into_key.to_string());
+        }
+        if id == from {
+            return Ok(from_key.to_string());
+        }
+        Ok(tx.prepare_cached("SELECT key FROM entities WHERE id = ?1")?.query_row([id], |r| r.get(0))?)
+    };
+    for (old, s, t, kind, role, directed, negated, ended, confidence) in rels {
+        let s = if s == from { into } else { s };
+        let t = if t == from { into } else { t };
+        if s != t {
+            let (s, t) = if !directed && key_of(s)? > key_of(t)? { (t, s) } else { (s, t) };
+            let new: i64 = tx.query_row(
+                "INSERT INTO relations(source, target, kind, role, directed, negated, ended, confidence)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+                 ON CONFLICT(source, target, kind, directed, negated) DO UPDATE SET
+                   confidence = max(confidence, excluded.confidence),
+                   ended = (ended AND excluded.ended),
+                   role = coalesce(role, excluded.role)
+                 RETURNING id",
+                params![s, t, kind, role, directed, negated, ended, confidence],
+                |r| r.get(0),
+            )?;
+            tx.execute("UPDATE OR IGNORE evidence SET relation = ?2 WHERE relation = ?1", params![old, new])?;
+        }
+        tx.execute("DELETE FROM relations WHERE id = ?1", [old])?;
+    }
+    tx.execute("DELETE FROM entities WHERE id = ?1", [from])?;
+    Ok(())
 }
 
 /// Folds the names of `e` into the stored entity `row` (the rule of

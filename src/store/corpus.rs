@@ -173,10 +173,10 @@ pub fn html_to_text(html: &str) -> (String, Option<String>) {
                 continue;
             }
             "p" | "div" | "br" | "li" | "tr" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "blockquote"
-            | "section" | "article" | "header" | "footer" | "ul" | "ol" | "table" => {
-                if !out.ends_with("\n\n") {
-                    out.push_str(if out.ends_with('\n') { "\n" } else { "\n\n" });
-                }
+            | "section" | "article" | "header" | "footer" | "ul" | "ol" | "table"
+                if !out.ends_with("\n\n") =>
+            {
+                out.push_str(if out.ends_with('\n') { "\n" } else { "\n\n" });
             }
             _ => {}
         }

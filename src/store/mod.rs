@@ -21,10 +21,13 @@
 //! canonical id (and kind) is the same entity; otherwise an entity whose label
 //! is a name carried by exactly one stored entity of its kind joins that one;
 //! otherwise it is new. Two people sharing a surname ("George W. Bush", "Jeb
-//! Bush") stay apart and a bare "Bush" attaches to neither. Resolution happens
-//! when a document is added, against what is stored at that moment: an entity
-//! that joined another is not split again when a second carrier of the name
-//! arrives later.
+//! Bush") stay apart and a bare "Bush" attaches to neither. The rule works
+//! both ways round: when a fuller entity arrives carrying a name that is the
+//! only name of a stored, shorter entity ("Trump" stored first, then "Donald
+//! Trump" with alias "Trump"), and nothing else carries it, the short entity
+//! is folded into the fuller one. Resolution happens when a document is added,
+//! against what is stored at that moment: an entity that joined another is
+//! not split again when a second carrier of the name arrives later.
 
 mod add;
 pub mod corpus;

@@ -116,6 +116,30 @@ fn two_bushes_stay_apart_and_bare_bush_joins_neither() {
 }
 
 #[test]
+fn a_full_name_arriving_later_claims_the_short_one() {
+    let (_d, mut s) = temp_db();
+    let (m, g) = doc("a", &[("Trump", &[]), ("Kanye West", &[])], &[(1, 0, RelationKind::Support)]);
+    s.add_document(&m, &g).unwrap();
+    let (m, g) = doc("b", &[("Donald Trump", &["Trump"]), ("Kanye West", &[])], &[(1, 0, RelationKind::Support)]);
+    s.add_document(&m, &g).unwrap();
+    let g = s.graph(&Filter::default()).unwrap();
+    let ids: Vec<_> = g.entities().map(|(_, e)| e.id.clone()).collect();
+    assert_eq!(ids, ["kanye_west", "donald_trump"]);
+    let e = g.relations().next().unwrap();
+    assert_eq!(e.target.id, "donald_trump");
+    assert_eq!(e.relation.evidence.len(), 2);
+    assert_eq!(g.entity(g.node("donald_trump").unwrap()).mentions.len(), 2);
+    assert!(s.check().unwrap().is_empty());
+    // a bare name that two fuller entities carry is not claimed
+    let (_d, mut s) = temp_db();
+    for (id, people) in [("a", vec![("Bush", &[][..])]), ("b", vec![("George W. Bush", &["Bush"][..]), ("Jeb Bush", &["Bush"][..])])] {
+        let (m, g) = doc(id, &people, &[]);
+        s.add_document(&m, &g).unwrap();
+    }
+    assert_eq!(s.stats().unwrap().entity_total(), 3);
+}
+
+#[test]
 fn short_name_joins_the_unique_carrier_of_its_kind_only() {
     let (_d, mut s) = temp_db();
     let (m, g) = doc("a", &[("Kanye West", &["West"])], &[]);
