@@ -31,7 +31,9 @@ use std::time::Instant;
     `-` for JSON Lines on standard input. A document whose content is stored already is \
     skipped; one whose id is stored with other content replaces it. Unreadable, binary or \
     malformed documents are reported and skipped (exit status 1 at the end); invalid UTF-8 \
-    is decoded with replacement characters and a warning; empty documents are skipped.")]
+    is decoded with replacement characters and a warning; empty documents are skipped. \
+    HTML is reduced to text crudely (tags, scripts and styles dropped, <title> kept as the \
+    title); character offsets in the store refer to that text.")]
 pub struct Args {
     /// Files, directories, glob patterns, .jsonl files, or `-` (JSON Lines on stdin).
     #[arg(value_name = "INPUT", required_unless_present = "from_fragments")]

@@ -251,6 +251,17 @@ mod tests {
     }
 
     #[test]
+    fn odd_html_never_panics() {
+        for s in [
+            "<", "<p", "é<", "<é>", "a<script>é", "<title>é", "<!--é", "&", "&#x110000;", "&#99999999999;",
+            "&é;", "é&amp", "<p>é</p", "</script>", "<title></title>", "<b>é&nbsp;é</b>&",
+        ] {
+            let _ = html_to_text(s);
+        }
+        assert_eq!(html_to_text("caf&eacute; &amp; tea").0, "caf&eacute; & tea");
+    }
+
+    #[test]
     fn inputs_expand() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::create_dir(dir.path().join("sub")).unwrap();
