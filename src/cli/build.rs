@@ -425,11 +425,11 @@ fn from_fragments(input: &str, store: &mut Store, counts: &mut Counts, batch: us
         if line.trim().is_empty() {
             continue;
         }
-        let outcome = match serde_json::from_str::<serde_json::Value>(&line).ok().and_then(|v| v.get("error").cloned()) {
-            Some(err) => Outcome::Failed { origin, message: format!("extraction failed upstream: {err}") },
-            None => match parse_fragment(&line) {
-                Ok(f) => Outcome::Ready { origin, meta: f.meta, graph: f.graph, warning: None },
-                Err(e) => Outcome::Failed { origin, message: e.to_string() },
+        let outcome = match parse_fragment(&line) {
+            Ok(f) => Outcome::Ready { origin, meta: f.meta, graph: f.graph, warning: None },
+            Err(e) => match serde_json::from_str::<serde_json::Value>(&line).ok().and_then(|v| v.get("error").cloned()) {
+                Some(err) => Outcome::Failed { origin, message: format!("extraction failed upstream: {err}") },
+                None => Outcome::Failed { origin, message: e.to_string() },
             },
         };
         chunk.push(outcome);

@@ -203,15 +203,10 @@ fn resolve(tx: &Transaction<'_>, e: &Entity) -> Result<(i64, String), StoreError
     // 2. a name carried by exactly one stored entity of this kind
     let norm = name_norm(&e.label);
     if !norm.is_empty() {
-        let mut st = tx.prepare_cached(
-            "SELECT DISTINCT a.entity, x.key FROM aliases a JOIN entities x ON x.id = a.entity
-             WHERE a.kind = ?1 AND a.norm = ?2 LIMIT 2",
-        )?;
-        let hits: Vec<(i64, String)> = st
-            .query_map(params![kind, norm], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<Result<_, _>>()?;
-        if hits.len() == 1 {
-            return Ok(hits[0].clone());
+        let hits = carriers(tx, kind, &norm, 2)?;
+        if let [only] = hits[..] {
+            let (key, _) = key_label(tx, only)?;
+            return Ok((only, key));
         }
     }
     // 3. a new entity; its key is the id, kind-suffixed when another kind has it
@@ -246,17 +241,12 @@ fn claim_short_names(
         if carried.get(&(e.kind, norm.clone())).is_some_and(|&c| c > 1) {
             continue;
         }
-        let carriers: Vec<(i64, String, String)> = tx
-            .prepare_cached(
-                "SELECT DISTINCT a.entity, x.label, x.key FROM aliases a JOIN entities x ON x.id = a.entity
-                 WHERE a.kind = ?1 AND a.norm = ?2 LIMIT 3",
-            )?
-            .query_map(params![kind, norm], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
-            .collect::<Result<_, _>>()?;
-        if carriers.len() != 2 {
+        let found = carriers(tx, kind, &norm, 3)?;
+        if found.len() != 2 {
             continue;
         }
-        let Some((short, label, short_key)) = carriers.into_iter().find(|c| c.0 != row) else { continue };
+        let Some(short) = found.into_iter().find(|&c| c != row) else { continue };
+        let (short_key, label) = key_label(tx, short)?;
         if label.split_whitespace().count() >= words || name_norm(&label) != norm {
             continue;
         }
@@ -270,6 +260,29 @@ fn claim_short_names(
         gone.push(short);
     }
     Ok(gone)
+}
+
+/// The distinct stored entities of `kind` carrying the name `norm`, at most `limit`.
+fn carriers(tx: &Transaction<'_>, kind: &str, norm: &str, limit: usize) -> Result<Vec<i64>, StoreError> {
+    let mut st = tx.prepare_cached("SELECT entity FROM aliases WHERE kind = ?1 AND norm = ?2")?;
+    let mut rows = st.query(params![kind, norm])?;
+    let mut out: Vec<i64> = Vec::new();
+    while let Some(r) = rows.next()? {
+        let e: i64 = r.get(0)?;
+        if !out.contains(&e) {
+            out.push(e);
+            if out.len() >= limit {
+                break;
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// The key and label of a stored entity.
+fn key_label(tx: &Transaction<'_>, row: i64) -> Result<(String, String), StoreError> {
+    let mut st = tx.prepare_cached("SELECT key, label FROM entities WHERE id = ?1")?;
+    Ok(st.query_row([row], |r| Ok((r.get(0)?, r.get(1)?)))?)
 }
 
 /// Moves everything of entity `from` onto entity `into` and deletes `from`.

@@ -213,6 +213,8 @@ impl Store {
         conn.pragma_update(None, "foreign_keys", "ON").map_err(err)?;
         // 32 MB of page cache: entity resolution reads the alias index a lot
         conn.pragma_update(None, "cache_size", -32_768).map_err(err)?;
+        // every statement of an add stays prepared (the default keeps 16)
+        conn.set_prepared_statement_cache_capacity(64);
         let mut store = Store { conn, path: path.to_path_buf() };
         store.migrate()?;
         Ok(store)
