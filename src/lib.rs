@@ -21,6 +21,7 @@ pub mod pipeline;
 pub mod query;
 pub mod relations;
 pub mod resources;
+pub mod store;
 pub mod syntax;
 pub mod text;
 pub mod util;

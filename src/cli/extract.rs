@@ -14,10 +14,11 @@ use std::path::{Path, PathBuf};
     relgraph extract article.txt -o graph.json\n  \
     relgraph extract a.txt b.txt c.txt -o graphs/     graphs/a.json, graphs/b.json, ...\n  \
     cat article.txt | relgraph extract - --format dot\n  \
-    relgraph extract article.txt --min-confidence 0.7 --timings")]
+    relgraph extract article.txt --min-confidence 0.7 --timings\n  \
+    relgraph extract --jsonl < docs.jsonl > fragments.jsonl   one graph fragment per line")]
 pub struct Args {
     /// Text files to read (`-` reads standard input).
-    #[arg(required = true)]
+    #[arg(required_unless_present = "jsonl")]
     pub inputs: Vec<String>,
     /// Output file (one input) or directory (several inputs); stdout when absent.
     #[arg(short, long)]
@@ -43,6 +44,11 @@ pub struct Args {
     /// Print the time spent in each stage to stderr.
     #[arg(long)]
     pub timings: bool,
+    /// Read JSON Lines documents ({"id", "text", "title"?, "url"?, "date"?}) on stdin and
+    /// write one graph fragment per document (one line of compact node-link JSON) on stdout,
+    /// for `relgraph build --from-fragments`.
+    #[arg(long, conflicts_with_all = ["inputs", "output", "format", "debug"])]
+    pub jsonl: bool,
 }
 
 fn read_input(name: &str, strict: bool) -> Result<(String, String)> {
@@ -72,8 +78,85 @@ fn read_input(name: &str, strict: bool) -> Result<(String, String)> {
     Ok((id, text))
 }
 
+/// `--jsonl`: JSON Lines documents on stdin, graph fragments on stdout, in
+/// input order; a bad record is reported on stderr and as an `{"error": ...}`
+/// line (which `build --from-fragments` counts as failed).
+fn run_jsonl(args: &Args) -> Result<()> {
+    use super::build::{process, Outcome, Raw};
+    use rayon::prelude::*;
+    use std::io::{BufRead, Write};
+    let res = Resources::get();
+    let opts = Options { min_confidence: args.min_confidence };
+    let none = std::collections::HashSet::new();
+    let stdin = std::io::stdin();
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut lines = stdin.lock().lines().enumerate();
+    let mut failed = 0;
+    loop {
+        let mut chunk = Vec::new();
+        for (i, line) in lines.by_ref() {
+            let line = line.context("cannot read standard input")?;
+            if !line.trim().is_empty() {
+                chunk.push((i + 1, line));
+            }
+            if chunk.len() == 64 {
+                break;
+            }
+        }
+        if chunk.is_empty() {
+            break;
+        }
+        let results: Vec<Outcome> = chunk
+            .into_par_iter()
+            .map(|(n, line)| {
+                let origin = format!("stdin:{n}");
+                match serde_json::from_str::<relgraph::store::corpus::Record>(&line) {
+                    Ok(r) => process(Raw::from_record(r, format!("stdin-{n}"), origin), res, opts, &none),
+                    Err(e) => Outcome::Failed { origin, message: format!("not a JSON Lines document record: {e}") },
+                }
+            })
+            .collect();
+        for r in results {
+            let line = match r {
+                Outcome::Ready { origin, meta, graph, warning } => {
+                    if let Some(w) = warning {
+                        eprintln!("relgraph: warning: {origin}: {w}");
+                    }
+                    relgraph::store::write_fragment(&meta, &graph)
+                }
+                Outcome::Known { .. } => continue,
+                Outcome::Empty { origin } => {
+                    eprintln!("relgraph: warning: {origin}: empty document; skipped");
+                    continue;
+                }
+                Outcome::Failed { origin, message } => {
+                    eprintln!("relgraph: error: {origin}: {message}; skipped");
+                    failed += 1;
+                    serde_json::json!({"error": message, "origin": origin}).to_string()
+                }
+            };
+            match writeln!(out, "{line}") {
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(()),
+                r => r.context("cannot write to stdout")?,
+            }
+        }
+    }
+    match out.flush() {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+        r => r.context("cannot write to stdout")?,
+    }
+    if failed > 0 {
+        bail!("{failed} document{} failed", if failed == 1 { "" } else { "s" });
+    }
+    Ok(())
+}
+
 /// Runs the command.
 pub fn run(args: Args) -> Result<()> {
+    if args.jsonl {
+        return run_jsonl(&args);
+    }
     let res = Resources::get();
     let opts = Options { min_confidence: args.min_confidence };
     let several = args.inputs.len() > 1;

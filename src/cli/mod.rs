@@ -4,6 +4,7 @@
 
 use clap::{Parser, Subcommand};
 
+mod build;
 mod eval_coref;
 mod eval_syntax;
 mod export;
@@ -11,6 +12,7 @@ mod extract;
 mod merge;
 mod parse;
 mod query;
+mod stats;
 mod train;
 
 /// Reads news articles and builds a relationship knowledge graph.
@@ -27,6 +29,8 @@ mod train;
         relgraph merge graphs/*.json -o corpus.json\n  \
         relgraph query corpus.json neighbors \"John Legend\"\n  \
         relgraph query corpus.json path Legend Trump\n  \
+        relgraph build articles/ --db graph.db && relgraph stats --db graph.db\n  \
+        relgraph query --db graph.db top --by betweenness\n  \
         relgraph export corpus.json --format png -o output/corpus.png\n\n\
         EXIT STATUS:\n  0 success, 1 an input or output failed, 2 usage error"
 )]
@@ -41,6 +45,10 @@ enum Command {
     Extract(extract::Args),
     /// Merge graphs of several documents into one.
     Merge(merge::Args),
+    /// Extract many documents in parallel into a store (SQLite).
+    Build(build::Args),
+    /// Count what a store holds.
+    Stats(stats::Args),
     /// Ask a graph who is connected to whom, and how.
     Query(query::Args),
     /// Write a graph as DOT, SVG, PNG or JSON.
@@ -68,6 +76,8 @@ pub fn main() -> i32 {
     let result = match cli.command {
         Command::Extract(a) => extract::run(a),
         Command::Merge(a) => merge::run(a),
+        Command::Build(a) => build::run(a),
+        Command::Stats(a) => stats::run(a),
         Command::Query(a) => query::run(a),
         Command::Export(a) => export::run(a),
         Command::Parse(a) => parse::run(a),

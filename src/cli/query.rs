@@ -2,9 +2,13 @@
 
 use anyhow::Context;
 use relgraph::graph::{read_json_file, Entity, Graph, RelationKind};
-use relgraph::query::{find_entity, neighbors, shortest_path, Hop};
+use relgraph::query::{
+    between, entity_summary, find_entity, neighbors, neighbors_within, shortest_path,
+    shortest_path_within, top, Hop, RankBy,
+};
+use relgraph::store::{Filter, Store};
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// Arguments of `relgraph query`.
 #[derive(clap::Args, Debug)]
@@ -13,15 +17,21 @@ use std::path::PathBuf;
     relgraph query corpus.json neighbors West --kind support --json\n  \
     relgraph query corpus.json path Legend Trump\n  \
     relgraph query corpus.json path \"Chrissy Teigen\" \"Joe Biden\" --json\n  \
-    relgraph query corpus.json path West Biden --kind support\n\n\
+    relgraph query corpus.json path West Biden --kind support\n  \
+    relgraph query --db graph.db entity Trump\n  \
+    relgraph query --db graph.db between Legend West\n  \
+    relgraph query --db graph.db top --by betweenness --limit 20\n\n\
     Names match a label, id or alias, ignoring case, punctuation and a leading \"the\". \
     An unknown or ambiguous name is an error (exit 1) that lists the candidates. \
     Denied relations are listed with the flag 'negated' (\"X did NOT support Y\") \
     but paths never go through them.")]
 pub struct Args {
-    /// The graph JSON file.
-    #[arg(value_name = "GRAPH.json")]
-    pub graph: PathBuf,
+    /// The graph JSON file (or give a store with --db).
+    #[arg(value_name = "GRAPH.json", required_unless_present = "db", conflicts_with = "db")]
+    pub graph: Option<PathBuf>,
+    /// Query a store built by `relgraph build` instead of a graph file.
+    #[arg(long, value_name = "graph.db")]
+    pub db: Option<PathBuf>,
     /// What to ask.
     #[command(subcommand)]
     pub query: Query,
@@ -30,9 +40,10 @@ pub struct Args {
 /// The questions `relgraph query` answers.
 #[derive(clap::Subcommand, Debug)]
 pub enum Query {
-    /// List the relations of one entity, either direction.
+    /// List the relations of one entity, either direction (several steps deep with --depth).
     #[command(
-        after_help = "EXAMPLE:\n  relgraph query corpus.json neighbors \"Kanye West\" --kind disagreement"
+        after_help = "EXAMPLES:\n  relgraph query corpus.json neighbors \"Kanye West\" --kind disagreement\n  \
+                      relgraph query --db graph.db neighbors Legend --depth 2 --json"
     )]
     Neighbors {
         /// Entity name, alias or id.
@@ -41,12 +52,15 @@ pub enum Query {
         /// support, disagreement, participation, membership.
         #[arg(long, value_name = "KIND", value_parser = parse_kind)]
         kind: Option<RelationKind>,
+        /// Follow relations this many steps out (1 = direct relations only).
+        #[arg(long, default_value_t = 1, value_name = "N")]
+        depth: usize,
         /// Print JSON instead of a table.
         #[arg(long)]
         json: bool,
     },
     /// Find a shortest chain of relations between two entities.
-    #[command(after_help = "EXAMPLE:\n  relgraph query corpus.json path \"Chrissy Teigen\" Trump")]
+    #[command(after_help = "EXAMPLE:\n  relgraph query corpus.json path \"Chrissy Teigen\" Trump --max-len 3")]
     Path {
         /// Entity to start from.
         from: String,
@@ -56,6 +70,42 @@ pub enum Query {
         /// support, disagreement, participation, membership.
         #[arg(long, value_name = "KIND", value_parser = parse_kind)]
         kind: Option<RelationKind>,
+        /// Report no path when the shortest one is longer than N steps.
+        #[arg(long, value_name = "N")]
+        max_len: Option<usize>,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one entity: names, kind, documents, degree.
+    #[command(after_help = "EXAMPLE:\n  relgraph query --db graph.db entity Trump --json")]
+    Entity {
+        /// Entity name, alias or id.
+        name: String,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// List every direct relation between two entities, with all its evidence.
+    #[command(after_help = "EXAMPLE:\n  relgraph query --db graph.db between Legend West")]
+    Between {
+        /// One entity.
+        a: String,
+        /// The other entity.
+        b: String,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Rank entities by degree, number of documents, or betweenness centrality.
+    #[command(after_help = "EXAMPLE:\n  relgraph query --db graph.db top --by betweenness --limit 20")]
+    Top {
+        /// degree (distinct related entities), documents, or betweenness.
+        #[arg(long, default_value = "degree", value_parser = parse_rank)]
+        by: RankBy,
+        /// How many entities to list.
+        #[arg(long, default_value_t = 10, value_name = "N")]
+        limit: usize,
         /// Print JSON instead of a table.
         #[arg(long)]
         json: bool,
@@ -66,15 +116,50 @@ fn parse_kind(s: &str) -> Result<RelationKind, String> {
     s.parse()
 }
 
+fn parse_rank(s: &str) -> Result<RankBy, String> {
+    s.parse()
+}
+
 /// How much of an evidence sentence a table shows.
 const EVIDENCE_CHARS: usize = 100;
 
+/// Loads the graph a query reads: a graph file or a whole store.
+pub(crate) fn load_graph(graph: Option<&Path>, db: Option<&Path>) -> anyhow::Result<Graph> {
+    if let Some(db) = db {
+        if !db.exists() {
+            anyhow::bail!("no store at {}", db.display());
+        }
+        let store = Store::open(db).map_err(|e| anyhow::anyhow!("{e}"))?;
+        return store.graph(&Filter::default()).map_err(|e| anyhow::anyhow!("{e}"));
+    }
+    let Some(path) = graph else { anyhow::bail!("give a graph file or --db graph.db") };
+    // The error names the file (and line:column for bad JSON) already.
+    read_json_file(path).map_err(|e| anyhow::anyhow!("{e}"))
+}
+
 /// Runs the command.
 pub fn run(args: Args) -> anyhow::Result<()> {
-    // The error names the file (and line:column for bad JSON) already.
-    let graph = read_json_file(&args.graph).map_err(|e| anyhow::anyhow!("{e}"))?;
+    let graph = load_graph(args.graph.as_deref(), args.db.as_deref())?;
     let out = match args.query {
-        Query::Neighbors { name, kind, json } => {
+        Query::Neighbors { name, kind, depth, json } if depth > 1 => {
+            let n = find_entity(&graph, &name)?;
+            let hops = neighbors_within(&graph, n, kind, depth);
+            if json {
+                json_text(&serde_json::json!({
+                    "entity": entity_json(graph.entity(n)),
+                    "kind": kind,
+                    "depth": depth,
+                    "neighbors": hops.iter().map(|(d, h)| {
+                        let mut v = h.to_json(&graph);
+                        v["distance"] = (*d).into();
+                        v
+                    }).collect::<Vec<_>>(),
+                }))
+            } else {
+                deep_table(&graph, graph.entity(n), kind, depth, &hops)
+            }
+        }
+        Query::Neighbors { name, kind, json, .. } => {
             let n = find_entity(&graph, &name)?;
             let hops = neighbors(&graph, n, kind);
             if json {
@@ -91,16 +176,21 @@ pub fn run(args: Args) -> anyhow::Result<()> {
             from,
             to,
             kind,
+            max_len,
             json,
         } => {
             let a = find_entity(&graph, &from)?;
             let b = find_entity(&graph, &to)?;
-            let path = shortest_path(&graph, a, b, kind);
+            let path = match max_len {
+                Some(m) => shortest_path_within(&graph, a, b, kind, m),
+                None => shortest_path(&graph, a, b, kind),
+            };
             if json {
                 json_text(&serde_json::json!({
                     "from": entity_json(graph.entity(a)),
                     "to": entity_json(graph.entity(b)),
                     "kind": kind,
+                    "max_len": max_len,
                     "path": path.as_ref().map(|p| p.iter().map(|h| h.to_json(&graph)).collect::<Vec<_>>()),
                 }))
             } else {
@@ -113,6 +203,69 @@ pub fn run(args: Args) -> anyhow::Result<()> {
                 )
             }
         }
+        Query::Entity { name, json } => {
+            let n = find_entity(&graph, &name)?;
+            let s = entity_summary(&graph, n);
+            if json {
+                json_text(&serde_json::to_value(&s)?)
+            } else {
+                format!(
+                    "{} ({}, id {})\nnames:     {}\ndocuments: {} ({})\ndegree:    {} related entities, {} relations ({} denied)\n",
+                    s.label,
+                    s.kind,
+                    s.id,
+                    s.names.join(", "),
+                    s.documents.len(),
+                    s.documents.join(", "),
+                    s.degree,
+                    s.relations,
+                    s.negated
+                )
+            }
+        }
+        Query::Between { a, b, json } => {
+            let x = find_entity(&graph, &a)?;
+            let y = find_entity(&graph, &b)?;
+            let hops = between(&graph, x, y);
+            if json {
+                json_text(&serde_json::json!({
+                    "a": entity_json(graph.entity(x)),
+                    "b": entity_json(graph.entity(y)),
+                    "relations": hops.iter().map(|h| h.to_json(&graph)).collect::<Vec<_>>(),
+                }))
+            } else {
+                between_text(graph.entity(x), graph.entity(y), &hops)
+            }
+        }
+        Query::Top { by, limit, json } => {
+            let ranked = top(&graph, by, limit);
+            let name = match by {
+                RankBy::Degree => "degree",
+                RankBy::Documents => "documents",
+                RankBy::Betweenness => "betweenness",
+            };
+            if json {
+                json_text(&serde_json::json!({
+                    "by": name,
+                    "entities": ranked.iter().map(|r| {
+                        let mut v = entity_json(graph.entity(r.node));
+                        v["score"] = r.score.into();
+                        v
+                    }).collect::<Vec<_>>(),
+                }))
+            } else {
+                let rows: Vec<Vec<String>> = ranked
+                    .iter()
+                    .enumerate()
+                    .map(|(i, r)| {
+                        let e = graph.entity(r.node);
+                        let score = if by == RankBy::Betweenness { format!("{:.1}", r.score) } else { format!("{}", r.score) };
+                        vec![(i + 1).to_string(), e.label.clone(), e.kind.to_string(), score]
+                    })
+                    .collect();
+                table(&["RANK", "ENTITY", "KIND", &name.to_ascii_uppercase()], &rows)
+            }
+        }
     };
     let stdout = std::io::stdout();
     let mut lock = stdout.lock();
@@ -121,6 +274,65 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         r => r.context("cannot write to stdout"),
     }
+}
+
+fn between_text(a: &Entity, b: &Entity, hops: &[Hop<'_>]) -> String {
+    let mut out = format!(
+        "{} and {}: {} direct relation{}\n",
+        a.label,
+        b.label,
+        hops.len(),
+        if hops.len() == 1 { "" } else { "s" }
+    );
+    for h in hops {
+        let flags = h.flags();
+        out.push_str(&format!(
+            "\n{} {} {} {}{}\n",
+            a.label,
+            h.direction.arrow(),
+            h.relation_label(),
+            b.label,
+            if flags.is_empty() { String::new() } else { format!(" [{flags}]") }
+        ));
+        for ev in h.evidence() {
+            let text: String = ev.text.split_whitespace().collect::<Vec<_>>().join(" ");
+            out.push_str(&format!("  [{}] \"{}\"\n", ev.doc, text));
+        }
+    }
+    out
+}
+
+fn deep_table(g: &Graph, e: &Entity, kind: Option<RelationKind>, depth: usize, hops: &[(usize, Hop<'_>)]) -> String {
+    let mut out = format!(
+        "{} ({}, id {}): {} relation{}{} within {} steps\n",
+        e.label,
+        e.kind,
+        e.id,
+        hops.len(),
+        if hops.len() == 1 { "" } else { "s" },
+        kind_note(kind),
+        depth
+    );
+    if hops.is_empty() {
+        return out;
+    }
+    let rows: Vec<Vec<String>> = hops
+        .iter()
+        .map(|(d, h)| {
+            vec![
+                d.to_string(),
+                g.entity(h.from).label.clone(),
+                h.relation_label(),
+                h.direction.arrow().to_string(),
+                h.entity.label.clone(),
+                h.flags(),
+                evidence_cell(h),
+            ]
+        })
+        .collect();
+    out.push('\n');
+    out.push_str(&table(&["DIST", "FROM", "RELATION", "DIR", "TO", "FLAGS", "EVIDENCE"], &rows));
+    out
 }
 
 fn json_text(v: &serde_json::Value) -> String {

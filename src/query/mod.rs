@@ -1,5 +1,7 @@
-//! Queries over a graph: finding an entity by name, its neighbors, and the
-//! shortest path between two entities.
+//! Queries over a graph: finding an entity by name, its neighbors (several
+//! steps deep), the shortest path between two entities, the relations
+//! between two entities, rankings (degree, documents, betweenness) and
+//! subgraph selection.
 //!
 //! Free functions over [`Graph`], in the manner of petgraph:
 //!
@@ -15,8 +17,15 @@
 //! # Ok(()) }
 //! ```
 
+mod rank;
+mod select;
 mod walk;
 
+pub use rank::{adjacency, betweenness, degrees, entity_documents, top, RankBy, Ranked};
+pub use select::{
+    around, between, drop_isolated, entity_summary, induced_subgraph, neighbors_within,
+    shortest_path_within, EntitySummary,
+};
 pub use walk::{neighbors, shortest_path, Hop, HopDirection};
 
 use crate::graph::{EntityKind, Graph};
