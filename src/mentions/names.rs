@@ -335,7 +335,7 @@ fn mention(doc: &Document, si: usize, s: &Sentence, a: usize, b: usize, ty: Name
 /// role nouns attached to names ("fellow rapper Big Sean").
 pub(super) fn find_pronouns_and_descriptions(si: usize, s: &Sentence, lex: &Lexicon, names: &[Mention]) -> Vec<Mention> {
     let toks = &s.tokens;
-    let covered = |i: usize| names.iter().any(|m| m.first <= i && i <= m.last);
+    let covered = |i: usize| names.iter().any(|m| m.first <= i && i <= m.last && m.ty != NameType::Entity(EntityKind::Event));
     let mut out = Vec::new();
     for (i, t) in toks.iter().enumerate() {
         if covered(i) {

@@ -41,7 +41,7 @@ pub(crate) fn sentence_relations(ctx: &SentenceArgs, res: &Resources, out: &mut 
         let tr = &res.triggers.all[ti];
         let end = i + len - 1;
         // a trigger inside a name ("Sea Org", "Freedom Party") is not a trigger
-        if ctx.covering(i).is_some_and(|a| a.kind != EntityKind::Event || a.first < i) {
+        if ctx.covering(i).is_some_and(|a| a.kind != EntityKind::Event) {
             i += 1;
             continue;
         }
