@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Browser test of the HTML viewer: exports GRAPH.json to HTML, loads it in
+# headless Chromium, and checks that the page's script drew every node (it
+# writes the count into <div id="status" data-nodes="N">); then takes a
+# screenshot.
+#
+#   scripts/test_viewer.sh [RELGRAPH_BIN] [GRAPH.json] [SCREENSHOT.png]
+#
+# Defaults: target/release/relgraph, the sample article's graph (extracted to
+# a temporary directory), output/viewer.png. Exits 1 with a message when
+# Chromium is missing (install it with scripts/deps.sh) or the check fails.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bin="${1:-target/release/relgraph}"
+graph="${2:-}"
+shot="${3:-output/viewer.png}"
+
+chrome=""
+for c in chromium chromium-browser google-chrome; do
+  if command -v "$c" >/dev/null 2>&1; then chrome="$c"; break; fi
+done
+if [ -z "$chrome" ]; then
+  echo "test_viewer: FAIL: no chromium on PATH; install it with scripts/deps.sh (apt-get install chromium)" >&2
+  exit 1
+fi
+
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+if [ -z "$graph" ]; then
+  graph="$work/seed.json"
+  "$bin" extract data/samples/seed_legend_west.txt -o "$graph" 2>/dev/null
+fi
+expected="$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["nodes"]))' "$graph")"
+html="$work/viewer.html"
+"$bin" export "$graph" --format html -o "$html" 2>/dev/null
+
+flags=(--headless --no-sandbox --disable-gpu --disable-quic --no-first-run
+       --disable-background-networking --disable-component-update --disable-sync
+       --virtual-time-budget=5000)
+dom="$(timeout 120 "$chrome" "${flags[@]}" --user-data-dir="$work/profile-dom" \
+        --dump-dom "file://$html" 2>"$work/chromium.log")" || {
+  echo "test_viewer: FAIL: chromium --dump-dom failed:" >&2; tail -20 "$work/chromium.log" >&2; exit 1; }
+status="$(printf '%s' "$dom" | grep -o '<div id="status"[^>]*>' || true)"
+nodes="$(printf '%s' "$status" | sed -n 's/.*data-nodes="\([0-9]*\)".*/\1/p')"
+if [ -z "$nodes" ]; then
+  echo "test_viewer: FAIL: the page did not report its nodes (status element: '${status:-missing}')" >&2
+  exit 1
+fi
+if [ "$nodes" -le 0 ] || [ "$nodes" != "$expected" ]; then
+  echo "test_viewer: FAIL: the page drew $nodes nodes, the graph has $expected" >&2
+  exit 1
+fi
+
+mkdir -p "$(dirname "$shot")"
+timeout 120 "$chrome" "${flags[@]}" --user-data-dir="$work/profile-shot" --hide-scrollbars \
+  --window-size=1280,900 --screenshot="$shot" "file://$html" 2>>"$work/chromium.log" || {
+  echo "test_viewer: FAIL: chromium --screenshot failed:" >&2; tail -20 "$work/chromium.log" >&2; exit 1; }
+if [ ! -s "$shot" ]; then
+  echo "test_viewer: FAIL: no screenshot at $shot" >&2
+  exit 1
+fi
+echo "test_viewer: ok: $nodes of $expected nodes drawn; $status; screenshot $shot"
