@@ -1,6 +1,9 @@
 // relgraph viewer: draws the graph inlined in #graph-data with cytoscape.js,
 // wires the search box, the kind filters and the side panel, and reports the
 // number of nodes shown in #status (data-nodes, data-edges) for tests.
+// The URL fragment may preset the controls, e.g. `viewer.html#q=legend&hide=event,support&negated=1`:
+// q = search text, hide = entity or relation kinds to uncheck, negated=1 shows negated relations,
+// select = a node id (or edge id "e3") whose details open in the side panel.
 (function () {
   "use strict";
 
@@ -55,7 +58,7 @@
       { selector: ".filtered", style: { "display": "none" } },
       { selector: ".faded", style: { "opacity": 0.15 } },
       { selector: "node.match", style: { "border-width": 5, "border-color": "#111" } },
-      { selector: ":selected", style: { "overlay-color": "#ffd400", "overlay-opacity": 0.35 } }
+      { selector: ":selected", style: { "opacity": 1, "overlay-color": "#ffd400", "overlay-opacity": 0.35 } }
     ],
     layout: { name: "preset" }
   });
@@ -118,6 +121,7 @@
       return !e.hasClass("filtered") && !e.source().hasClass("filtered") && !e.target().hasClass("filtered");
     }).length;
     statusEl.setAttribute("data-nodes", String(nodes));
+    statusEl.setAttribute("data-matches", String(cy.nodes(".match").length));
     statusEl.setAttribute("data-edges", String(edges));
     statusEl.textContent = nodes + " of " + data.nodes.length + " entities, " + edges + " of " +
       data.edges.length + " relations shown";
@@ -141,6 +145,7 @@
       cy.elements().not(hits).addClass("faded");
       hits.addClass("match");
     });
+    updateStatus();
   }
 
   search.addEventListener("input", runSearch);
@@ -202,12 +207,12 @@
     panel.appendChild(list(n.aliases.length ? n.aliases : [n.label]));
     panel.appendChild(el("h3", "Documents"));
     panel.appendChild(list(n.documents.length ? n.documents : ["(none recorded)"]));
-    panel.appendChild(el("p", n.mentions + " mention" + (n.mentions === 1 ? "" : "s") + ", " +
-      n.degree + " relation" + (n.degree === 1 ? "" : "s")));
-    panel.appendChild(el("h3", "Relations and evidence"));
     var related = data.edges.filter(function (e) {
       return (e.source === n.id || e.target === n.id) && (!e.negated || showNegated.checked);
     });
+    panel.appendChild(el("p", n.mentions + " mention" + (n.mentions === 1 ? "" : "s") + ", " +
+      related.length + " relation" + (related.length === 1 ? "" : "s")));
+    panel.appendChild(el("h3", "Relations and evidence"));
     if (!related.length) { panel.appendChild(el("p", "None shown.", "hint")); }
     related.forEach(function (e) {
       var p = el("p");
@@ -248,12 +253,54 @@
   cy.on("tap", "edge", function (ev) { showEdge(ev.target); });
   cy.on("tap", function (ev) { if (ev.target === cy) { clearPanel(); } });
 
+  // ---- presets from the URL fragment ---------------------------------------
+  function applyFragment() {
+    var params = {};
+    (window.location.hash || "").replace(/^#/, "").split("&").forEach(function (kv) {
+      var i = kv.indexOf("=");
+      if (i > 0) {
+        try { params[kv.slice(0, i)] = decodeURIComponent(kv.slice(i + 1).replace(/\+/g, " ")); } catch (e) { /* ignore */ }
+      }
+    });
+    if (params.hide) {
+      params.hide.split(",").forEach(function (k) {
+        document.querySelectorAll("fieldset input[type=checkbox]").forEach(function (box) {
+          if (box.value === k) { box.checked = false; }
+        });
+        if (k in entityOn) { entityOn[k] = false; }
+        if (k in relationOn) { relationOn[k] = false; }
+      });
+    }
+    if (params.negated === "1" && !showNegated.disabled) { showNegated.checked = true; }
+    if (params.q) { search.value = params.q; runSearch(); }
+    if (params.select) {
+      var target = cy.getElementById(params.select);
+      if (target.length) {
+        target.select();
+        if (target.isNode()) { showNode(target); } else { showEdge(target); }
+      }
+    }
+  }
+
   // ---- layout -------------------------------------------------------------
+  applyFragment();
   applyFilters();
-  var layout = cy.layout({
+  // Lay out with one edge per pair of nodes, so that pairs joined by several
+  // relations are not pulled on top of each other.
+  var seenPairs = {};
+  var layoutEles = cy.nodes().union(cy.edges().filter(function (e) {
+    var a = e.source().id();
+    var b = e.target().id();
+    var key = a < b ? a + "\u0000" + b : b + "\u0000" + a;
+    if (seenPairs[key]) { return false; }
+    seenPairs[key] = true;
+    return true;
+  }));
+  var layout = layoutEles.layout({
     name: "cose", animate: false, randomize: false, fit: true, padding: 40,
-    nodeDimensionsIncludeLabels: true, idealEdgeLength: function () { return 110; },
-    nodeRepulsion: function () { return 12000; }, numIter: 1500
+    nodeDimensionsIncludeLabels: true, numIter: 2000,
+    idealEdgeLength: function () { return 120; },
+    nodeRepulsion: function () { return 30000; }, nodeOverlap: 40
   });
   layout.on("layoutstop", function () { cy.fit(undefined, 40); updateStatus(); statusEl.setAttribute("data-ready", "true"); });
   layout.run();
