@@ -4,7 +4,8 @@
 # Chromium (headless, for the HTML viewer's browser test) and Python 3 with
 # venv support. Uses apt-get (Debian/Ubuntu), with sudo when not root.
 # Then creates the Python venv the export tests use to read GraphML back
-# with networkx (`/tmp/relgraph-test-venv`, or $RELGRAPH_TEST_VENV).
+# with networkx and check FtM with followthemoney (`/tmp/relgraph-test-venv`,
+# or $RELGRAPH_TEST_VENV).
 set -euo pipefail
 need=()
 command -v dot >/dev/null 2>&1 || need+=(graphviz)
@@ -19,10 +20,11 @@ if [ ${#need[@]} -gt 0 ]; then
   $SUDO apt-get update -qq >/dev/null || true
   $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
 fi
-# Python packages for the tests (networkx reads the GraphML export back).
+# Python packages for the tests: networkx reads the GraphML export back,
+# followthemoney validates the FtM export.
 venv="${RELGRAPH_TEST_VENV:-/tmp/relgraph-test-venv}"
-if ! "$venv/bin/python" -c 'import networkx' >/dev/null 2>&1; then
-  echo "creating $venv with networkx" >&2
+if ! "$venv/bin/python" -c 'import networkx, followthemoney' >/dev/null 2>&1; then
+  echo "creating $venv with networkx and followthemoney" >&2
   python3 -m venv "$venv"
-  "$venv/bin/pip" install -q networkx
+  "$venv/bin/pip" install -q networkx followthemoney
 fi

@@ -1,10 +1,12 @@
 //! End-to-end tests of `relgraph export` in every format, running the built
 //! binary on the sample article's graph (`data/samples/seed_legend_west.txt`).
 //!
-//! The GraphML test reads the file back with Python's networkx, from the
-//! virtual environment `/tmp/relgraph-test-venv` (or `$RELGRAPH_TEST_VENV`);
-//! `scripts/deps.sh` creates it, and this test creates it too when it is
-//! missing (`python3 -m venv`, then `pip install networkx` from PyPI). The
+//! The GraphML test reads the file back with Python's networkx and the FtM
+//! test validates every entity with the `followthemoney` library, both from
+//! the virtual environment `/tmp/relgraph-test-venv` (or
+//! `$RELGRAPH_TEST_VENV`); `scripts/deps.sh` creates it, and these tests
+//! create it too when it is missing (`python3 -m venv`, then
+//! `pip install networkx followthemoney` from PyPI). The
 //! SVG, PNG and PDF tests need Graphviz (`scripts/deps.sh` installs it).
 
 use std::path::{Path, PathBuf};
@@ -96,20 +98,27 @@ fn json_dot_and_drawings() {
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
-/// The Python of the test venv, created with networkx when missing.
-fn networkx_python() -> PathBuf {
+/// The Python of the test venv, created with networkx and followthemoney when missing.
+fn venv_python() -> PathBuf {
+    static PY: OnceLock<PathBuf> = OnceLock::new();
+    PY.get_or_init(make_venv).clone()
+}
+
+fn make_venv() -> PathBuf {
     let venv = std::env::var_os("RELGRAPH_TEST_VENV")
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from("/tmp/relgraph-test-venv"));
     let py = venv.join("bin/python");
-    let has = |py: &Path| Command::new(py).args(["-c", "import networkx"]).output().is_ok_and(|o| o.status.success());
+    let has = |py: &Path| {
+        Command::new(py).args(["-c", "import networkx, followthemoney"]).output().is_ok_and(|o| o.status.success())
+    };
     if !has(&py) {
         let made = Command::new("python3").args(["-m", "venv"]).arg(&venv).status();
         assert!(made.is_ok_and(|s| s.success()), "cannot create the venv {} (python3 -m venv)", venv.display());
-        let pip = Command::new(venv.join("bin/pip")).args(["install", "-q", "networkx"]).status();
-        assert!(pip.is_ok_and(|s| s.success()), "cannot pip install networkx into {}", venv.display());
+        let pip = Command::new(venv.join("bin/pip")).args(["install", "-q", "networkx", "followthemoney"]).status();
+        assert!(pip.is_ok_and(|s| s.success()), "cannot pip install networkx followthemoney into {}", venv.display());
     }
-    assert!(has(&py), "networkx is not importable from {}", py.display());
+    assert!(has(&py), "networkx or followthemoney is not importable from {}", py.display());
     py
 }
 
@@ -129,7 +138,7 @@ print(json.dumps({"nodes": g.number_of_nodes(), "edges": g.number_of_edges(), "i
                   "node_kinds": sorted({d["kind"] for _, d in g.nodes(data=True)}), "kinds": kinds, "types": types,
                   "evidence": all(d.get("evidence") for _, _, d in g.edges(data=True))}))
 "#;
-    let out = Command::new(networkx_python()).args(["-c", script]).arg(&path).output().expect("run python");
+    let out = Command::new(venv_python()).args(["-c", script]).arg(&path).output().expect("run python");
     assert!(out.status.success(), "networkx failed: {}", String::from_utf8_lossy(&out.stderr));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["nodes"], n);
@@ -204,6 +213,15 @@ fn ftm_lines_are_followthemoney_entities() {
         ("UnknownLink", ["subject", "object", "role"]),
     ];
     let ids: Vec<&str> = lines.iter().map(|o| o["id"].as_str().unwrap()).collect();
+    // FtM ids: ASCII letters, digits, '.' and '-', not starting or ending with punctuation
+    for id in &ids {
+        assert!(
+            id.chars().all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-')
+                && id.starts_with(|c: char| c.is_ascii_alphanumeric())
+                && id.ends_with(|c: char| c.is_ascii_alphanumeric()),
+            "bad FtM id {id}"
+        );
+    }
     let mut entities = 0;
     for o in &lines {
         let schema = o["schema"].as_str().unwrap();
@@ -225,6 +243,26 @@ fn ftm_lines_are_followthemoney_entities() {
     }
     assert_eq!(entities, n);
     assert!(lines.iter().any(|o| o["schema"] == "Family"));
+    // the FtM library itself accepts every entity and every link's ends
+    let script = r#"
+import json, sys
+from followthemoney import model
+rows = [json.loads(line) for line in open(sys.argv[1], encoding="utf-8")]
+schemas = {d["id"]: d["schema"] for d in rows}
+for d in rows:
+    schema = model.get(d["schema"])
+    schema.validate(d)
+    for name, values in d["properties"].items():
+        prop = schema.get(name)
+        assert prop is not None, (d["schema"], name)
+        if prop.type.name == "entity":
+            for v in values:
+                assert model.get(schemas[v]).is_a(prop.range), (d["id"], name, v)
+print(len(rows))
+"#;
+    let out = Command::new(venv_python()).args(["-c", script]).arg(dir.join("g.ftm.jsonl")).output().expect("run python");
+    assert!(out.status.success(), "followthemoney rejects the export: {}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), lines.len().to_string());
     assert!(lines.iter().any(|o| o["schema"] == "UnknownLink"));
     std::fs::remove_dir_all(&dir).unwrap();
 }

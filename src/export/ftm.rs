@@ -19,7 +19,8 @@
 //!   `UnknownLink`. Ended relations have `(ended)` after the relationship.
 //!
 //! FtM has no way to say a relation is denied, so negated relations are left
-//! out. Entity ids are the graph ids; relation ids are
+//! out. Entity ids are the graph ids made valid for FtM ([`ftm_id`]: `_`
+//! becomes `-`, "john_legend" → "john-legend"); relation ids are
 //! `<kind>.<source>.<target>` (with a counter when that repeats). Lines are
 //! sorted as in the other exports, so the output is deterministic.
 
@@ -27,6 +28,48 @@ use super::{sorted_entities, sorted_relations};
 use crate::graph::{Entity, EntityKind, Graph, Relation, RelationKind};
 use serde_json::{json, Map, Value};
 use std::collections::HashMap;
+
+/// An FtM entity id for a graph id. FtM ids are ASCII letters, digits, `.`
+/// and `-`, starting and ending with a letter or digit. Graph ids are
+/// lower-case words joined by `_`, so `_` becomes `-`; when anything else
+/// had to change (non-ASCII letters, punctuation) a hash of the original id
+/// is appended, so different graph ids never share an FtM id.
+pub fn ftm_id(id: &str) -> String {
+    let mut out = String::with_capacity(id.len());
+    let mut lossy = false;
+    for c in id.chars() {
+        match c {
+            c if c.is_ascii_alphanumeric() || c == '.' || c == '-' => out.push(c),
+            '_' => out.push('-'),
+            _ => {
+                lossy = true;
+                out.push('-');
+            }
+        }
+    }
+    let trimmed = out.trim_matches(|c: char| !c.is_ascii_alphanumeric());
+    if trimmed.len() != out.len() || trimmed.is_empty() {
+        lossy = true;
+    }
+    let mut out = trimmed.to_string();
+    if lossy {
+        if !out.is_empty() {
+            out.push('-');
+        }
+        out.push_str(&format!("{:016x}", fnv1a(id.as_bytes())));
+    }
+    out
+}
+
+/// 64-bit FNV-1a: a small, stable hash (the same on every platform and run).
+fn fnv1a(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in bytes {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
+}
 
 /// The FtM schema of an entity kind.
 pub fn entity_schema(kind: EntityKind) -> &'static str {
@@ -109,7 +152,7 @@ pub fn entity_object(e: &Entity) -> Value {
     if !aliases.is_empty() {
         props.insert("alias".into(), strings(aliases));
     }
-    json!({"id": e.id, "schema": entity_schema(e.kind), "properties": props})
+    json!({"id": ftm_id(&e.id), "schema": entity_schema(e.kind), "properties": props})
 }
 
 /// The graph as FtM JSON Lines (one entity per line, `\n`-terminated).
@@ -123,13 +166,14 @@ pub fn to_ftm(graph: &Graph) -> Result<String, serde_json::Error> {
     for e in sorted_relations(graph, false) {
         let r = e.relation;
         let link = link_schema(r.kind, e.source.kind, e.target.kind);
-        let base = format!("{}.{}.{}", r.kind, e.source.id, e.target.id);
+        let (source, target) = (ftm_id(&e.source.id), ftm_id(&e.target.id));
+        let base = format!("{}.{}.{}", r.kind, source, target);
         let n = seen.entry(base.clone()).or_insert(0);
         *n += 1;
         let id = if *n == 1 { base } else { format!("{base}.{n}") };
         let mut props = Map::new();
-        props.insert(link.source_prop.into(), strings([e.source.id.as_str()]));
-        props.insert(link.target_prop.into(), strings([e.target.id.as_str()]));
+        props.insert(link.source_prop.into(), strings([source.as_str()]));
+        props.insert(link.target_prop.into(), strings([target.as_str()]));
         props.insert(link.label_prop.into(), strings([link_label(r).as_str()]));
         let descriptions: Vec<String> = r.evidence.iter().map(|ev| format!("[{}] {}", ev.doc, ev.text)).collect();
         if !descriptions.is_empty() {
@@ -184,21 +228,45 @@ mod tests {
         assert!(find(&v, "Person", "name", "Chrissy Teigen")["properties"].get("alias").is_none());
         find(&v, "Organization", "name", "G.O.O.D. Music");
         find(&v, "Event", "name", "2020 presidential election");
-        let fam = find(&v, "Family", "person", "chrissy_teigen");
-        assert_eq!(fam["properties"]["relative"], json!(["john_legend"]));
+        let fam = find(&v, "Family", "person", "chrissy-teigen");
+        assert_eq!(fam["properties"]["relative"], json!(["john-legend"]));
         assert_eq!(fam["properties"]["relationship"], json!(["spouse"]));
         let fr = find(&v, "Associate", "relationship", "friendship (ended)");
-        assert_eq!(fr["properties"]["person"], json!(["john_legend"]));
+        assert_eq!(fr["properties"]["person"], json!(["john-legend"]));
         find(&v, "Associate", "relationship", "romance");
         find(&v, "Associate", "relationship", "collaboration");
-        let m = find(&v, "Membership", "member", "john_legend");
-        assert_eq!(m["properties"]["organization"], json!(["g_o_o_d_music"]));
+        let m = find(&v, "Membership", "member", "john-legend");
+        assert_eq!(m["properties"]["organization"], json!(["g-o-o-d-music"]));
         let dis = find(&v, "UnknownLink", "role", "disagreement");
-        assert_eq!(dis["properties"]["subject"], json!(["kanye_west"]));
+        assert_eq!(dis["properties"]["subject"], json!(["kanye-west"]));
         assert_eq!(dis["properties"]["description"].as_array().unwrap().len(), 2);
         assert!(dis["properties"]["description"][0].as_str().unwrap().starts_with("[seed] West said"));
         find(&v, "UnknownLink", "role", "participation");
         assert!(!v.iter().any(|o| o["properties"]["description"].to_string().contains("did not back")));
+    }
+
+    /// FtM's rule for entity ids.
+    fn valid_ftm_id(id: &str) -> bool {
+        let ok = |c: char| c.is_ascii_alphanumeric() || c == '.' || c == '-';
+        id.chars().all(ok)
+            && id.starts_with(|c: char| c.is_ascii_alphanumeric())
+            && id.ends_with(|c: char| c.is_ascii_alphanumeric())
+    }
+
+    #[test]
+    fn ids_are_valid_for_ftm_and_distinct() {
+        assert_eq!(ftm_id("john_legend"), "john-legend");
+        assert_eq!(ftm_id("2020_run"), "2020-run");
+        let a = ftm_id("sinéad_o_connor");
+        let b = ftm_id("sinead_o_connor");
+        assert!(a.starts_with("sin-ad-o-connor-") && a != b, "{a}");
+        for id in ["sinéad_o_connor", "_x_", "", "é", "a.b", "ok"] {
+            assert!(valid_ftm_id(&ftm_id(id)), "{id} -> {}", ftm_id(id));
+        }
+        assert_eq!(ftm_id("é"), ftm_id("é"), "stable");
+        for o in lines() {
+            assert!(valid_ftm_id(o["id"].as_str().unwrap()), "{o}");
+        }
     }
 
     #[test]
