@@ -32,7 +32,7 @@ pub struct Args {
     /// Output file, or directory for neo4j (default: stdout, for the text formats).
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// Draw negated relations too (dotted grey, labelled "not <kind>"; DOT and its drawings).
+    /// Draw negated relations too (dotted grey, labelled "not <kind>"); the HTML viewer starts with them shown.
     #[arg(long)]
     pub show_negated: bool,
     /// Graphviz layout engine: dot, neato, fdp, sfdp, circo, twopi, osage, patchwork.

@@ -12,7 +12,7 @@
 //! export's palette, [`super::dot::entity_style`] and
 //! [`super::dot::relation_color`]), and offers a search box (names and
 //! aliases), checkboxes per entity and relation kind, a "show negated"
-//! switch (off by default, as in the drawings), and a side panel with the
+//! switch (off by default, as in the drawings; on with `--show-negated`), and a side panel with the
 //! label, aliases, documents and evidence sentences of the clicked node or
 //! edge. When the layout is done the script writes the number of nodes shown
 //! into `<div id="status" data-nodes="N" data-edges="M">` (the browser test
@@ -147,9 +147,10 @@ pub fn to_html(graph: &Graph, opts: &DotOptions) -> Result<String, serde_json::E
     );
     page.push_str("  <fieldset id=\"entity-filters\"><legend>Entities</legend></fieldset>\n");
     page.push_str("  <fieldset id=\"relation-filters\"><legend>Relations</legend></fieldset>\n");
-    page.push_str(
-        "  <label class=\"negated-toggle\"><input id=\"show-negated\" type=\"checkbox\"> show negated</label>\n",
-    );
+    let checked = if opts.show_negated { " checked" } else { "" };
+    page.push_str(&format!(
+        "  <label class=\"negated-toggle\"><input id=\"show-negated\" type=\"checkbox\"{checked}> show negated</label>\n"
+    ));
     page.push_str("  <div id=\"status\" data-nodes=\"\" data-edges=\"\">loading...</div>\n");
     page.push_str("</header>\n<main>\n  <div id=\"cy\"></div>\n");
     page.push_str(
@@ -202,6 +203,13 @@ mod tests {
         assert_eq!(data["palette"]["entities"]["organization"]["shape"], "round-rectangle");
         assert!(page.contains("<div id=\"status\""));
         assert!(page.contains("<input id=\"show-negated\" type=\"checkbox\">"));
+    }
+
+    #[test]
+    fn show_negated_option_checks_the_switch() {
+        let opts = DotOptions { show_negated: true, ..Default::default() };
+        let page = to_html(&sample(), &opts).unwrap();
+        assert!(page.contains("<input id=\"show-negated\" type=\"checkbox\" checked>"));
     }
 
     #[test]
