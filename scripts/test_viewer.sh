@@ -3,8 +3,8 @@
 # headless Chromium, and checks that the page's script drew every node (it
 # writes the count into <div id="status" data-nodes="N">); loads it again
 # with controls preset in the URL fragment (one entity kind unchecked, a
-# search for an alias, a node selected) and checks the counts and the side
-# panel; then takes a screenshot.
+# search for an alias, a node selected; then unconnected entities hidden) and
+# checks the counts and the side panel; then takes a screenshot.
 #
 #   scripts/test_viewer.sh [RELGRAPH_BIN] [GRAPH.json] [SCREENSHOT.png]
 #
@@ -77,6 +77,20 @@ if [ "$nodes2" != "$visible" ] || [ "$matches2" != "$matches" ]; then
        "and $matches2 matches; expected $visible and $matches (status element: '${status2:-missing}')" >&2
   exit 1
 fi
+# Hiding unconnected entities leaves those with a relation (negated ones stay hidden).
+connected="$(python3 -c '
+import json, sys
+g = json.load(open(sys.argv[1]))
+print(len({x for e in g["edges"] if not e.get("negated") for x in (e["source"], e["target"])}))' "$graph")"
+dom3="$(timeout 120 "$chrome" "${flags[@]}" --user-data-dir="$work/profile-dom3" \
+        --dump-dom "file://$html#unconnected=0" 2>>"$work/chromium.log")" || {
+  echo "test_viewer: FAIL: chromium --dump-dom (hide unconnected) failed:" >&2; tail -20 "$work/chromium.log" >&2; exit 1; }
+nodes3="$(grep -o '<div id="status"[^>]*>' <<<"$dom3" | sed -n 's/.*data-nodes="\([0-9]*\)".*/\1/p')"
+if [ "$nodes3" != "$connected" ]; then
+  echo "test_viewer: FAIL: with unconnected entities hidden the page shows '$nodes3' nodes, expected $connected" >&2
+  exit 1
+fi
+
 if ! grep -qF "<aside id=\"panel\"><h2>$label</h2>" <<<"$dom2"; then
   echo "test_viewer: FAIL: selecting '$select' did not show '$label' in the side panel" >&2
   grep -o '<aside id="panel">.\{0,300\}' <<<"$dom2" >&2 || true
@@ -92,4 +106,4 @@ if [ ! -s "$shot" ]; then
   exit 1
 fi
 echo "test_viewer: ok: $nodes of $expected nodes drawn; $status; with '$hide' hidden: $nodes2 nodes," \
-     "search '$query': $matches2 matches; screenshot $shot"
+     "search '$query': $matches2 matches; connected only: $nodes3; screenshot $shot"

@@ -3,7 +3,8 @@
 // number of nodes shown in #status (data-nodes, data-edges) for tests.
 // The URL fragment may preset the controls, e.g. `viewer.html#q=legend&hide=event,support&negated=1`:
 // q = search text, hide = entity or relation kinds to uncheck, negated=1 shows negated relations,
-// select = a node id (or edge id "e3") whose details open in the side panel.
+// select = a node id (or edge id "e3") whose details open in the side panel,
+// unconnected=0 hides entities without a shown relation.
 (function () {
   "use strict";
 
@@ -104,12 +105,20 @@
   showNegated.disabled = !anyNegated;
   showNegated.addEventListener("change", applyFilters);
 
+  var hideUnconnected = document.getElementById("hide-unconnected");
+  hideUnconnected.addEventListener("change", applyFilters);
+
   function applyFilters() {
     cy.batch(function () {
-      cy.nodes().forEach(function (n) { n.toggleClass("filtered", !entityOn[n.data("kind")]); });
       cy.edges().forEach(function (e) {
-        var off = !relationOn[e.data("kind")] || (e.data("negated") && !showNegated.checked);
+        var off = !relationOn[e.data("kind")] || (e.data("negated") && !showNegated.checked) ||
+          !entityOn[e.source().data("kind")] || !entityOn[e.target().data("kind")];
         e.toggleClass("filtered", off);
+      });
+      cy.nodes().forEach(function (n) {
+        var off = !entityOn[n.data("kind")] ||
+          (hideUnconnected.checked && n.connectedEdges().filter(function (e) { return !e.hasClass("filtered"); }).length === 0);
+        n.toggleClass("filtered", off);
       });
     });
     updateStatus();
@@ -272,6 +281,7 @@
       });
     }
     if (params.negated === "1" && !showNegated.disabled) { showNegated.checked = true; }
+    if (params.unconnected === "0") { hideUnconnected.checked = true; }
     if (params.q) { search.value = params.q; runSearch(); }
     if (params.select) {
       var target = cy.getElementById(params.select);
@@ -302,7 +312,11 @@
     idealEdgeLength: function () { return 120; },
     nodeRepulsion: function () { return 30000; }, nodeOverlap: 40
   });
-  layout.on("layoutstop", function () { cy.fit(undefined, 40); updateStatus(); statusEl.setAttribute("data-ready", "true"); });
+  layout.on("layoutstop", function () {
+    cy.fit(cy.elements().not(".filtered"), 40);
+    updateStatus();
+    statusEl.setAttribute("data-ready", "true");
+  });
   layout.run();
   window.relgraphViewer = { cy: cy, data: data, applyFilters: applyFilters };
 }());

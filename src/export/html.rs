@@ -12,7 +12,8 @@
 //! export's palette, [`super::dot::entity_style`] and
 //! [`super::dot::relation_color`]), and offers a search box (names and
 //! aliases), checkboxes per entity and relation kind, a "show negated"
-//! switch (off by default, as in the drawings; on with `--show-negated`), and a side panel with the
+//! switch (off by default, as in the drawings; on with `--show-negated`), a
+//! "hide unconnected" switch, and a side panel with the
 //! label, aliases, documents and evidence sentences of the clicked node or
 //! edge. When the layout is done the script writes the number of nodes shown
 //! into `<div id="status" data-nodes="N" data-edges="M">` (the browser test
@@ -151,6 +152,9 @@ pub fn to_html(graph: &Graph, opts: &DotOptions) -> Result<String, serde_json::E
     page.push_str(&format!(
         "  <label class=\"negated-toggle\"><input id=\"show-negated\" type=\"checkbox\"{checked}> show negated</label>\n"
     ));
+    page.push_str(
+        "  <label class=\"negated-toggle\"><input id=\"hide-unconnected\" type=\"checkbox\"> hide unconnected</label>\n",
+    );
     page.push_str("  <div id=\"status\" data-nodes=\"\" data-edges=\"\">loading...</div>\n");
     page.push_str("</header>\n<main>\n  <div id=\"cy\"></div>\n");
     page.push_str(
