@@ -36,7 +36,7 @@ pub const HEADER: &[&str] = &[
 #[derive(Debug, thiserror::Error)]
 pub enum CsvExportError {
     /// The CSV writer failed.
-    #[error("cannot write CSV: {0}")]
+    #[error("cannot write CSV")]
     Csv(#[from] ::csv::Error),
     /// The writer's buffer could not be taken back.
     #[error("cannot finish the CSV output: {0}")]

@@ -160,10 +160,9 @@ pub fn sorted_relations(graph: &Graph, with_negated: bool) -> Vec<EdgeView<'_>> 
     let mut v: Vec<EdgeView<'_>> =
         graph.relations().filter(|e| with_negated || !e.relation.negated).collect();
     v.sort_by(|a, b| {
-        let key = |e: &EdgeView<'_>| {
-            (e.source.id.clone(), e.target.id.clone(), e.relation.kind, e.relation.negated, e.relation.directed)
-        };
-        key(a).cmp(&key(b)).then(a.index.cmp(&b.index))
+        (&a.source.id, &a.target.id, a.relation.kind, a.relation.negated, a.relation.directed)
+            .cmp(&(&b.source.id, &b.target.id, b.relation.kind, b.relation.negated, b.relation.directed))
+            .then(a.index.cmp(&b.index))
     });
     v
 }
@@ -210,7 +209,8 @@ pub fn graph_bytes(graph: &Graph, format: Format, opts: &DotOptions) -> anyhow::
 /// Every text format may go to stdout; PNG and PDF need an output file, and
 /// Neo4j an output directory (each of its files is written atomically).
 /// SVG, PNG and PDF need Graphviz's `dot` on `PATH` (a clear error says how
-/// to install it otherwise). `opts` only matters for the drawn formats.
+/// to install it otherwise). `opts` only matters for DOT, the drawn formats
+/// and the HTML viewer (its title and whether negated relations start shown).
 pub fn write_graph(
     graph: &Graph,
     format: Format,
@@ -224,7 +224,8 @@ pub fn write_graph(
         let dir = out.ok_or_else(|| {
             anyhow::anyhow!("{format} output is a directory of files: give an output directory with -o DIR")
         })?;
-        write_neo4j(graph, dir)?;
+        write_neo4j(graph, dir)
+            .with_context(|| format!("cannot write the neo4j export to {}", dir.display()))?;
         return Ok(());
     }
     if let Some(l) = &opts.layout {

@@ -52,13 +52,13 @@ pub struct Neo4jFiles {
 #[derive(Debug, thiserror::Error)]
 pub enum Neo4jError {
     /// The CSV writer failed.
-    #[error("cannot write Neo4j CSV: {0}")]
+    #[error("cannot write Neo4j CSV")]
     Csv(#[from] ::csv::Error),
     /// The CSV writer's buffer could not be taken back or was not UTF-8.
     #[error("cannot finish Neo4j CSV: {0}")]
     Finish(String),
     /// A file could not be written.
-    #[error("cannot write {path}: {source}")]
+    #[error("cannot write {path}")]
     Io {
         /// The file.
         path: std::path::PathBuf,
