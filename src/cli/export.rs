@@ -1,4 +1,5 @@
-//! `relgraph export`: a graph as JSON, DOT, SVG, PNG or PDF.
+//! `relgraph export`: a graph as JSON, DOT, SVG, PNG, PDF, GraphML, Neo4j
+//! import files, FollowTheMoney, a CSV edge list or an interactive HTML viewer.
 
 use anyhow::Context;
 use relgraph::export::{write_graph, DotOptions, Format};
@@ -13,10 +14,16 @@ use std::path::PathBuf;
     relgraph export corpus.json --format dot | dot -Tsvg > corpus.svg\n  \
     relgraph export corpus.json --layout neato -o corpus.pdf\n  \
     relgraph export --db graph.db --format json -o corpus.json\n  \
-    relgraph export --db graph.db --around \"Kanye West\" --depth 2 --kind support --min-evidence 2 -o west.svg\n\n\
-    The format defaults from the extension of -o, else DOT to stdout. SVG, PNG and PDF \
-    need Graphviz (`sudo apt-get install graphviz`); PNG and PDF need -o. Graphs of more \
-    than 150 nodes are laid out with sfdp unless --layout says otherwise.")]
+    relgraph export --db graph.db --around \"Kanye West\" --depth 2 --kind support --min-evidence 2 -o west.svg\n  \
+    relgraph export corpus.json -o corpus.html            # interactive viewer, opens offline\n  \
+    relgraph export corpus.json -o corpus.graphml         # networkx, Gephi, yEd\n  \
+    relgraph export corpus.json --format neo4j -o neo4j/  # nodes.csv, relationships.csv, import.cypher\n  \
+    relgraph export corpus.json --format ftm -o corpus.ftm.jsonl   # FollowTheMoney for Aleph\n  \
+    relgraph export corpus.json -o edges.csv              # edge list with evidence\n\n\
+    The format defaults from the extension of -o (.json .dot/.gv .svg .png .pdf .graphml \
+    .html/.htm .csv .ftm/.jsonl), else DOT to stdout. SVG, PNG and PDF need Graphviz \
+    (`sudo apt-get install graphviz`); PNG and PDF need -o FILE, neo4j needs -o DIR. \
+    Graphs of more than 150 nodes are laid out with sfdp unless --layout says otherwise.")]
 pub struct Args {
     /// The graph JSON file (or give a store with --db).
     #[arg(value_name = "GRAPH.json", required_unless_present = "db", conflicts_with = "db")]
@@ -24,16 +31,16 @@ pub struct Args {
     /// Output format (default: from the extension of -o, else dot).
     #[arg(short, long, value_enum)]
     pub format: Option<Format>,
-    /// Output file (default: stdout, for json, dot and svg).
+    /// Output file, or directory for neo4j (default: stdout, for the text formats).
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// Draw negated relations too (dotted grey, labelled "not <kind>").
+    /// Draw negated relations too (dotted grey, labelled "not <kind>"); the HTML viewer starts with them shown.
     #[arg(long)]
     pub show_negated: bool,
     /// Graphviz layout engine: dot, neato, fdp, sfdp, circo, twopi, osage, patchwork.
     #[arg(long, value_name = "ENGINE")]
     pub layout: Option<String>,
-    /// Title drawn above the graph.
+    /// Title drawn above the graph (DOT, drawings, and the HTML viewer's heading).
     #[arg(long)]
     pub title: Option<String>,
     /// Subgraph selection (--db, --around, --depth, --kind, --min-evidence, --since).
@@ -96,8 +103,9 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         (Some(f), _) => f,
         (None, Some(out)) => Format::from_extension(out).with_context(|| {
             format!(
-                "cannot tell the format from '{}'; add --format json|dot|svg|png|pdf",
-                out.display()
+                "cannot tell the format from '{}'; add --format (one of: {})",
+                out.display(),
+                Format::names()
             )
         })?,
         (None, None) => Format::Dot,

@@ -11,7 +11,7 @@ use graphviz_rust::dot_structures::{
     Vertex,
 };
 use graphviz_rust::printer::{DotPrinter, PrinterContext};
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 /// Past this many nodes the layout engine defaults to `sfdp`, which copes
 /// with large graphs far better than `dot`.
@@ -147,9 +147,13 @@ pub fn to_dot_graph(graph: &Graph, opts: &DotOptions) -> DotGraph {
         attr("fontname", q("Helvetica")),
         attr("fontsize", p("12")),
     ];
-    if engine != "dot" {
-        gattrs.push(attr("overlap", p("false")));
-    }
+    // No overlapping nodes or labels: `overlap` and `splines` for the force
+    // engines, generous separations for `dot`.
+    gattrs.push(attr("overlap", p("false")));
+    gattrs.push(attr("splines", p("true")));
+    gattrs.push(attr("nodesep", p("0.35")));
+    gattrs.push(attr("ranksep", p("0.6")));
+    gattrs.push(attr("pad", p("0.2")));
     if let Some(t) = &opts.title {
         gattrs.push(attr("label", q(t)));
         gattrs.push(attr("labelloc", p("t")));
@@ -169,9 +173,20 @@ pub fn to_dot_graph(graph: &Graph, opts: &DotOptions) -> DotGraph {
     // Nodes, sorted by id.
     let mut entities: Vec<_> = graph.entities().map(|(_, e)| e).collect();
     entities.sort_by(|a, b| a.id.cmp(&b.id));
+    let mut degree: HashMap<&str, usize> = HashMap::new();
+    for e in graph.relations().filter(|e| opts.show_negated || !e.relation.negated) {
+        *degree.entry(e.source.id.as_str()).or_default() += 1;
+        *degree.entry(e.target.id.as_str()).or_default() += 1;
+    }
     let mut kinds_present = BTreeSet::new();
+    let mut unconnected: Vec<&str> = Vec::new();
     for e in &entities {
         kinds_present.insert(e.kind);
+        let deg = degree.get(e.id.as_str()).copied().unwrap_or(0);
+        if deg == 0 {
+            unconnected.push(&e.id);
+        }
+        let (fontsize, penwidth, width) = degree_scale(deg);
         let (shape, fill, border) = entity_style(e.kind);
         let others: Vec<&str> = e
             .aliases
@@ -192,6 +207,9 @@ pub fn to_dot_graph(graph: &Graph, opts: &DotOptions) -> DotGraph {
                 attr("fillcolor", q(fill)),
                 attr("color", q(border)),
                 attr("tooltip", q(&tooltip)),
+                attr("fontsize", p(&fontsize)),
+                attr("penwidth", p(&penwidth)),
+                attr("width", p(&width)),
             ],
         )));
     }
@@ -254,6 +272,10 @@ pub fn to_dot_graph(graph: &Graph, opts: &DotOptions) -> DotGraph {
         }));
     }
 
+    if engine == "dot" && unconnected.len() > 1 {
+        stmts.push(Stmt::Subgraph(unconnected_grid(&unconnected)));
+    }
+
     if !legend.kinds.is_empty() {
         // `dot` lays clusters out well and can show real shapes and line
         // styles; the other engines ignore clusters, so they get one table.
@@ -269,6 +291,45 @@ pub fn to_dot_graph(graph: &Graph, opts: &DotOptions) -> DotGraph {
         stmts,
     }
 }
+
+/// Node font size, border width and minimum width (inches) for a node with
+/// `degree` drawn relations: hubs are drawn bigger and bolder, growing with
+/// the square root of the degree (capped, so a hub never swamps the page).
+pub fn degree_scale(degree: usize) -> (String, String, String) {
+    let s = (degree.min(36) as f64).sqrt();
+    (
+        format!("{}", 11 + (1.5 * s).round() as u32),
+        format!("{:.1}", 1.0 + 0.5 * s),
+        format!("{:.2}", 0.75 + 0.1 * s),
+    )
+}
+
+/// Entities without a drawn relation, boxed as a compact grid (rows of
+/// [`GRID_COLUMNS`] joined by invisible edges) instead of one tall column.
+fn unconnected_grid(ids: &[&str]) -> Subgraph {
+    let mut stmts = vec![Stmt::GAttribute(GraphAttributes::Graph(vec![
+        attr("label", q("not connected")),
+        attr("style", q("rounded,dashed")),
+        attr("color", q("#cccccc")),
+        attr("fontcolor", q("#888888")),
+        attr("fontsize", p("10")),
+    ]))];
+    for id in ids {
+        stmts.push(Stmt::Node(Node::new(NodeId(q(id), None), vec![])));
+    }
+    for row in ids.chunks(GRID_COLUMNS) {
+        for pair in row.windows(2) {
+            stmts.push(Stmt::Edge(Edge {
+                ty: EdgeTy::Pair(Vertex::N(NodeId(q(pair[0]), None)), Vertex::N(NodeId(q(pair[1]), None))),
+                attributes: vec![attr("style", p("invis"))],
+            }));
+        }
+    }
+    Subgraph { id: q("cluster_unconnected"), stmts }
+}
+
+/// Columns of the grid of unconnected entities.
+pub const GRID_COLUMNS: usize = 3;
 
 /// What the legend shows: the entity and relation kinds present, and
 /// whether negated or ended relations are drawn.
@@ -612,6 +673,31 @@ mod tests {
             ),
             a
         );
+    }
+
+    #[test]
+    fn hubs_are_bigger_and_unconnected_nodes_form_a_grid() {
+        let mut g = sample();
+        for name in ["Big Sean", "Rupert Murdoch", "Axe Files", "New Yorker"] {
+            g.add_entity(ent(name, EntityKind::Person));
+        }
+        let dot = to_dot(&g, &DotOptions::default());
+        // Kanye West has 3 drawn relations, Chrissy Teigen 1
+        let west = line_with(&dot, "\"kanye_west\"[");
+        let teigen = line_with(&dot, "\"chrissy_teigen\"[");
+        assert!(west.contains("fontsize=14 penwidth=1.9 width=0.92"), "{west}");
+        assert!(teigen.contains("fontsize=13 penwidth=1.5 width=0.85"), "{teigen}");
+        assert_eq!(degree_scale(0), ("11".to_string(), "1.0".to_string(), "0.75".to_string()));
+        assert_eq!(degree_scale(1000), degree_scale(36), "capped");
+        for a in ["overlap=false", "splines=true", "nodesep=0.35"] {
+            assert!(dot.contains(a), "{a}");
+        }
+        // Fox News plus the four added entities: rows of three joined by invisible edges
+        assert!(dot.contains("subgraph \"cluster_unconnected\""));
+        assert_eq!(dot.matches("[style=invis]").count(), 5 - 2);
+        // only `dot` places clusters; the force engines spread nodes themselves
+        let neato = to_dot(&g, &DotOptions { layout: Some("neato".into()), ..Default::default() });
+        assert!(!neato.contains("cluster_unconnected"));
     }
 
     #[test]

@@ -1,4 +1,6 @@
-//! Exports: node-link JSON, DOT, and SVG / PNG / PDF through Graphviz.
+//! Exports: node-link JSON, DOT, SVG / PNG / PDF through Graphviz, GraphML,
+//! Neo4j bulk-import CSV, FollowTheMoney JSON Lines, a CSV edge list, and a
+//! self-contained interactive HTML viewer.
 //!
 //! [`write_graph`] is the one entry point the commands use:
 //!
@@ -10,13 +12,25 @@
 //! # Ok(()) }
 //! ```
 
+pub mod csv_edges;
 pub mod dot;
+pub mod ftm;
+pub mod graphml;
+pub mod html;
+pub mod neo4j;
 pub mod render;
+#[cfg(test)]
+pub(crate) mod tests_support;
 
+pub use csv_edges::to_csv;
 pub use dot::{to_dot, DotOptions};
+pub use ftm::to_ftm;
+pub use graphml::to_graphml;
+pub use html::to_html;
+pub use neo4j::{write_neo4j, Neo4jFiles};
 pub use render::{render, RenderError};
 
-use crate::graph::Graph;
+use crate::graph::{EdgeView, Entity, Graph};
 use anyhow::Context;
 use std::io::Write;
 use std::path::Path;
@@ -35,6 +49,16 @@ pub enum Format {
     Png,
     /// PDF document (needs Graphviz).
     Pdf,
+    /// GraphML with typed attributes (networkx, Gephi, yEd, Cytoscape).
+    Graphml,
+    /// A directory of Neo4j bulk-import CSV files plus `import.cypher`.
+    Neo4j,
+    /// FollowTheMoney entities as JSON Lines (Aleph, `ftm` tools).
+    Ftm,
+    /// Edge list with evidence, for spreadsheets.
+    Csv,
+    /// A self-contained interactive viewer page (cytoscape.js, works offline).
+    Html,
 }
 
 impl Format {
@@ -45,6 +69,11 @@ impl Format {
         Format::Svg,
         Format::Png,
         Format::Pdf,
+        Format::Graphml,
+        Format::Neo4j,
+        Format::Ftm,
+        Format::Csv,
+        Format::Html,
     ];
 
     /// The lower-case name, also the usual file extension.
@@ -55,15 +84,23 @@ impl Format {
             Format::Svg => "svg",
             Format::Png => "png",
             Format::Pdf => "pdf",
+            Format::Graphml => "graphml",
+            Format::Neo4j => "neo4j",
+            Format::Ftm => "ftm",
+            Format::Csv => "csv",
+            Format::Html => "html",
         }
     }
 
     /// The format a file name's extension asks for (`.json`, `.dot`/`.gv`,
-    /// `.svg`, `.png`, `.pdf`, case-insensitive), if any.
+    /// `.svg`, `.png`, `.pdf`, `.graphml`, `.neo4j` (a directory), `.ftm`/
+    /// `.jsonl`/`.ndjson`, `.csv`, `.html`/`.htm`; case-insensitive), if any.
     pub fn from_extension(path: &Path) -> Option<Format> {
         let ext = path.extension()?.to_str()?.to_ascii_lowercase();
         match ext.as_str() {
             "gv" => Some(Format::Dot),
+            "htm" => Some(Format::Html),
+            "jsonl" | "ndjson" => Some(Format::Ftm),
             e => Format::from_str(e).ok(),
         }
     }
@@ -76,6 +113,16 @@ impl Format {
     /// True for the formats that are not text and so are never written to stdout.
     pub fn is_binary(self) -> bool {
         matches!(self, Format::Png | Format::Pdf)
+    }
+
+    /// True for the formats written as a directory of files (`-o DIR`).
+    pub fn is_directory(self) -> bool {
+        matches!(self, Format::Neo4j)
+    }
+
+    /// Every format name, comma-separated (for messages).
+    pub fn names() -> String {
+        Format::ALL.iter().map(|f| f.as_str()).collect::<Vec<_>>().join(", ")
     }
 }
 
@@ -94,19 +141,53 @@ impl FromStr for Format {
             .copied()
             .find(|f| f.as_str() == l)
             .ok_or_else(|| {
-                let all: Vec<&str> = Format::ALL.iter().map(|f| f.as_str()).collect();
-                format!(
-                    "unknown format '{}' (expected one of: {})",
-                    s,
-                    all.join(", ")
-                )
+                format!("unknown format '{}' (expected one of: {})", s, Format::names())
             })
     }
 }
 
+/// The entities of `graph` sorted by id (the order every export uses).
+pub fn sorted_entities(graph: &Graph) -> Vec<&Entity> {
+    let mut v: Vec<&Entity> = graph.entities().map(|(_, e)| e).collect();
+    v.sort_by(|a, b| a.id.cmp(&b.id));
+    v
+}
+
+/// The relations of `graph` sorted by (source id, target id, kind, negated,
+/// directed), ties by edge index: the same graph always gives the same order.
+/// Negated relations are left out unless `with_negated`.
+pub fn sorted_relations(graph: &Graph, with_negated: bool) -> Vec<EdgeView<'_>> {
+    let mut v: Vec<EdgeView<'_>> =
+        graph.relations().filter(|e| with_negated || !e.relation.negated).collect();
+    v.sort_by(|a, b| {
+        (&a.source.id, &a.target.id, a.relation.kind, a.relation.negated, a.relation.directed)
+            .cmp(&(&b.source.id, &b.target.id, b.relation.kind, b.relation.negated, b.relation.directed))
+            .then(a.index.cmp(&b.index))
+    });
+    v
+}
+
+/// The distinct document ids of a relation's evidence, in order of first appearance.
+pub fn evidence_documents(r: &crate::graph::Relation) -> Vec<&str> {
+    let mut docs: Vec<&str> = Vec::new();
+    for ev in &r.evidence {
+        if !docs.contains(&ev.doc.as_str()) {
+            docs.push(&ev.doc);
+        }
+    }
+    docs
+}
+
 /// The bytes of `graph` in `format`. SVG, PNG and PDF run Graphviz.
+/// Neo4j is a directory of files, not one stream: use [`write_graph`] or
+/// [`write_neo4j`] for it.
 pub fn graph_bytes(graph: &Graph, format: Format, opts: &DotOptions) -> anyhow::Result<Vec<u8>> {
     Ok(match format {
+        Format::Graphml => to_graphml(graph).into_bytes(),
+        Format::Ftm => to_ftm(graph).context("cannot serialize graph as FollowTheMoney")?.into_bytes(),
+        Format::Csv => to_csv(graph).context("cannot write the CSV edge list")?,
+        Format::Html => to_html(graph, opts).context("cannot build the HTML viewer")?.into_bytes(),
+        Format::Neo4j => anyhow::bail!("neo4j output is a directory of files: give -o DIR"),
         Format::Json => {
             let mut buf = Vec::new();
             crate::graph::write_json(graph, &mut buf).context("cannot serialize graph as JSON")?;
@@ -125,9 +206,11 @@ pub fn graph_bytes(graph: &Graph, format: Format, opts: &DotOptions) -> anyhow::
 /// renamed into place, so a failed run never leaves a half-written file), or
 /// to stdout when `out` is `None`.
 ///
-/// JSON, DOT and SVG may go to stdout; PNG and PDF need an output file.
+/// Every text format may go to stdout; PNG and PDF need an output file, and
+/// Neo4j an output directory (each of its files is written atomically).
 /// SVG, PNG and PDF need Graphviz's `dot` on `PATH` (a clear error says how
-/// to install it otherwise). `opts` only matters for the drawn formats.
+/// to install it otherwise). `opts` only matters for DOT, the drawn formats
+/// and the HTML viewer (its title and whether negated relations start shown).
 pub fn write_graph(
     graph: &Graph,
     format: Format,
@@ -136,6 +219,14 @@ pub fn write_graph(
 ) -> anyhow::Result<()> {
     if out.is_none() && format.is_binary() {
         anyhow::bail!("{format} output is binary: give an output file with -o FILE.{format}");
+    }
+    if format.is_directory() {
+        let dir = out.ok_or_else(|| {
+            anyhow::anyhow!("{format} output is a directory of files: give an output directory with -o DIR")
+        })?;
+        write_neo4j(graph, dir)
+            .with_context(|| format!("cannot write the neo4j export to {}", dir.display()))?;
+        return Ok(());
     }
     if let Some(l) = &opts.layout {
         render::check_layout(l)?;
