@@ -12,5 +12,6 @@ mkdir -p output
 "$bin" export output/seed_legend_west.json -o output/seed_legend_west.dot
 "$bin" export output/seed_legend_west.json -o output/seed_legend_west.svg
 "$bin" export output/seed_legend_west.json -o output/seed_legend_west.png
-echo "wrote output/seed_legend_west.{json,dot,svg,png}"
+"$bin" export output/seed_legend_west.json -o output/seed_legend_west.html
+echo "wrote output/seed_legend_west.{json,dot,svg,png,html} (open the .html in a browser: interactive viewer)"
 "$bin" query output/seed_legend_west.json neighbors "John Legend"
