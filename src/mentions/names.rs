@@ -9,7 +9,8 @@ const CONNECTORS: &[&str] = &["de", "van", "von", "der", "den", "bin", "ibn", "a
 
 fn is_cap(form: &str) -> bool {
     let mut cs = form.chars();
-    matches!(cs.next(), Some(c) if c.is_uppercase()) && form.chars().any(char::is_alphabetic)
+    let elided = (form.starts_with("d'") || form.starts_with("d’")) && form.chars().nth(2).is_some_and(char::is_uppercase); // "d'Alembert"
+    (matches!(cs.next(), Some(c) if c.is_uppercase()) && form.chars().any(char::is_alphabetic)) || elided
 }
 
 fn is_initial(form: &str) -> bool {
@@ -54,7 +55,7 @@ pub(super) fn find_names(doc: &Document, si: usize, s: &Sentence, lex: &Lexicon)
             if is_cap(g) || is_initial(g) {
                 end = j;
                 j += 1;
-            } else if j + 1 < toks.len() && is_cap(&toks[j + 1].form) && (CONNECTORS.contains(&g) || (g == "the" && end == start && lex.first_names.contains_key(&toks[start].form.to_lowercase()) && !toks.get(j + 2).is_some_and(|t| is_cap(&t.form))) || (g == "-" && toks[j - 1].span.end == toks[j].span.start && toks[j].span.end == toks[j + 1].span.start)) {
+            } else if j + 1 < toks.len() && is_cap(&toks[j + 1].form) && (CONNECTORS.contains(&g) || (g == "the" && lex.first_names.contains_key(&toks[end].form.to_lowercase()) && !toks.get(j + 2).is_some_and(|t| is_cap(&t.form))) || (g == "-" && toks[j - 1].span.end == toks[j].span.start && toks[j].span.end == toks[j + 1].span.start)) {
                 end = j + 1;
                 j += 2;
             } else if g == "of" && end == start && j + 2 <= toks.len() && of_person(lex, &toks[start].form, toks, j + 1) {
