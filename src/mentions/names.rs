@@ -189,7 +189,8 @@ fn make_name(doc: &Document, si: usize, s: &Sentence, lex: &Lexicon, start: usiz
                 break; // "the President" alone: not a name
             }
             gender = if g == Gender::Unknown { gender } else { g };
-            titled = true;
+            // "St. Petersburg" is a place: a saint's title needs a first name after it
+            titled = !(matches!(w.as_str(), "st" | "saint") && !lex.first_names.contains_key(&toks[a + 1].form.to_lowercase()));
             a += 1;
         } else if non_name(lex, &w) {
             a += 1;
@@ -315,7 +316,10 @@ fn is_person_name(lex: &Lexicon, words: &[&str], headline: bool) -> bool {
     if lex.demonyms.contains(&first) || words.iter().any(|w| lex.places.contains(&w.to_lowercase())) && words.len() == 1 {
         return false;
     }
-    if lex.non_person_last.contains(&last) || lex.non_person_first.contains(&first) && words.len() > 1 || lex.is_title_or_role(&last) {
+    // "Museum of Flight", "Space Shuttle Columbia"; but "Bill Barrett", "Eric Temple Bell" start with a first name
+    let place_or_thing = lex.non_person_last.contains(&last)
+        || (!lex.first_names.contains_key(&first) && words.iter().any(|w| lex.non_person_last.contains(&w.to_lowercase())));
+    if place_or_thing || lex.non_person_first.contains(&first) && words.len() > 1 || lex.is_title_or_role(&last) {
         return false;
     }
     let looks = words.iter().all(|w| is_cap(w) || is_initial(w) || CONNECTORS.contains(w) || *w == "-" || *w == "of");
