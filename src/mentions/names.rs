@@ -84,14 +84,21 @@ pub(super) fn find_names(doc: &Document, si: usize, s: &Sentence, lex: &Lexicon)
             continue;
         }
         // "Austen, Jane." in a list of authors: the person Jane Austen
-        if start == end && start == first_word && toks.get(end + 1).is_some_and(|t| t.form == ",") {
+        // "Austen, Jane." / "Macaulay, Thomas Babington." / "Marx, Karl and Engels, Friedrich."
+        let list_start = start == first_word || (start > 0 && toks[start - 1].form == "and");
+        if start == end && list_start && toks.get(end + 1).is_some_and(|t| t.form == ",") && !lex.is_common(&toks[start].form) {
             if let Some(fst) = toks.get(end + 2).filter(|t| lex.first_names.contains_key(&t.form.to_lowercase()) && is_cap(&t.form)) {
-                if toks.get(end + 3).is_none_or(|t| t.form == ".") && lex.is_common(&toks[start].form).then_some(()).is_none() {
+                let mut last = end + 2;
+                while toks.get(last + 1).is_some_and(|t| is_cap(&t.form) && t.form.chars().any(char::is_lowercase)) && last < end + 4 {
+                    last += 1;
+                }
+                if toks.get(last + 1).is_none_or(|t| matches!(t.form.as_str(), "." | "and" | "," | ";")) {
                     let gender = lex.first_name_gender(&fst.form).unwrap_or_default();
-                    let text = format!("{} {}", fst.form, toks[start].form);
-                    let m = Mention::new(si, s, start, end + 2, text, Form::Name, NameType::Entity(EntityKind::Person), gender);
+                    let given: Vec<&str> = toks[end + 2..=last].iter().map(|t| t.form.as_str()).collect();
+                    let text = format!("{} {}", given.join(" "), toks[start].form);
+                    let m = Mention::new(si, s, start, last, text, Form::Name, NameType::Entity(EntityKind::Person), gender);
                     out.push(Mention { head: start, ..m });
-                    i = end + 3;
+                    i = last + 1;
                     continue;
                 }
             }
@@ -320,6 +327,10 @@ fn is_person_name(lex: &Lexicon, words: &[&str], headline: bool) -> bool {
     let place_or_thing = lex.non_person_last.contains(&last)
         || (!lex.first_names.contains_key(&first) && words.iter().any(|w| lex.non_person_last.contains(&w.to_lowercase())));
     if place_or_thing || lex.non_person_first.contains(&first) && words.len() > 1 || lex.is_title_or_role(&last) {
+        return false;
+    }
+    // initials alone ("L. D.") or a run of acronyms ("CC BY-SA") is no name
+    if words.iter().all(|w| is_initial(w)) || (!lex.first_names.contains_key(&first) && words.iter().all(|w| w.len() > 1 && !w.chars().any(char::is_lowercase))) {
         return false;
     }
     let looks = words.iter().all(|w| is_cap(w) || is_initial(w) || CONNECTORS.contains(w) || *w == "-" || *w == "of");
