@@ -330,7 +330,7 @@ fn is_person_name(lex: &Lexicon, words: &[&str], headline: bool) -> bool {
         return false;
     }
     // initials alone ("L. D.") or a run of acronyms ("CC BY-SA") is no name
-    if words.iter().all(|w| is_initial(w)) || (!lex.first_names.contains_key(&first) && words.iter().all(|w| w.len() > 1 && !w.chars().any(char::is_lowercase))) {
+    if words.iter().all(|w| is_initial(w)) || (!lex.first_names.contains_key(&first) && words.iter().filter(|w| **w != "-").all(|w| w.len() > 1 && !w.chars().any(char::is_lowercase))) {
         return false;
     }
     let looks = words.iter().all(|w| is_cap(w) || is_initial(w) || CONNECTORS.contains(w) || *w == "-" || *w == "of");
