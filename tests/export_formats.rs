@@ -327,3 +327,24 @@ fn unknown_extension_names_every_format() {
     }
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn json_reads_back_with_networkx_node_link_graph() {
+    let dir = scratch("nodelink");
+    let (n, e) = counts();
+    let path = export(&dir, "g.json", &[]);
+    let script = r#"
+import json, sys
+import networkx as nx
+data = json.load(open(sys.argv[1]))
+g = nx.node_link_graph(data, edges="edges")
+print(json.dumps({"nodes": g.number_of_nodes(), "edges": g.number_of_edges(), "multi": g.is_multigraph(), "directed": g.is_directed()}))
+"#;
+    let out = Command::new(venv_python()).args(["-c", script]).arg(&path).output().expect("run python");
+    assert!(out.status.success(), "networkx failed: {}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["nodes"], n);
+    assert_eq!(v["edges"], e);
+    assert_eq!(v["multi"], true);
+    assert_eq!(v["directed"], true);
+}
