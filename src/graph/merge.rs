@@ -10,7 +10,9 @@ use super::{absorb_entity, Entity, Graph};
 use petgraph::graph::NodeIndex;
 use std::collections::HashMap;
 
-fn key(s: &str) -> String {
+/// How names are compared when resolving entities across documents: lower
+/// case, letters, digits and spaces only, single spaces, the word "the" dropped.
+pub fn name_key(s: &str) -> String {
     s.chars()
         .filter(|c| c.is_alphanumeric() || c.is_whitespace())
         .flat_map(char::to_lowercase)
@@ -47,7 +49,7 @@ pub fn merge(graphs: impl IntoIterator<Item = Graph>) -> Graph {
             register(&mut names, out.entity(n));
             continue;
         }
-        let label_key = key(&e.label);
+        let label_key = name_key(&e.label);
         let target = names
             .get(&(e.kind, label_key))
             .filter(|c| c.len() == 1)
@@ -100,7 +102,7 @@ fn resolve(
 
 fn register(names: &mut HashMap<(super::EntityKind, String), Vec<String>>, e: &Entity) {
     for a in e.aliases.iter().chain(std::iter::once(&e.label)) {
-        let ids = names.entry((e.kind, key(a))).or_default();
+        let ids = names.entry((e.kind, name_key(a))).or_default();
         if !ids.contains(&e.id) {
             ids.push(e.id.clone());
         }

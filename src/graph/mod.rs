@@ -10,7 +10,7 @@ mod merge;
 mod model;
 
 pub use json::{read_json_file, to_json_value, write_json, GraphReadError};
-pub use merge::merge;
+pub use merge::{merge, name_key};
 pub use model::*;
 
 use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};

@@ -274,16 +274,6 @@ impl Store {
     }
 }
 
-/// How names are compared when resolving entities: lower case, letters,
-/// digits and spaces only, single spaces, the word "the" dropped (the same
-/// comparison [`crate::graph::merge`] makes).
-pub fn name_norm(s: &str) -> String {
-    s.chars()
-        .filter(|c| c.is_alphanumeric() || c.is_whitespace())
-        .flat_map(char::to_lowercase)
-        .collect::<String>()
-        .split_whitespace()
-        .filter(|w| *w != "the")
-        .collect::<Vec<_>>()
-        .join(" ")
-}
+/// How names are compared when resolving entities (the comparison
+/// [`crate::graph::merge`] makes).
+pub use crate::graph::name_key as name_norm;
