@@ -160,12 +160,14 @@ impl CharIndex {
             blocks.push(count);
             count += chunk.iter().filter(|&&b| (b as i8) >= -0x40).count();
         }
+        // the end of a text whose length is a multiple of the block size
+        blocks.push(count);
         CharIndex { blocks }
     }
 
     fn char_of(&self, text: &str, byte: usize) -> usize {
         let block = byte / 256;
-        let base = self.blocks.get(block).copied().unwrap_or(0);
+        let base = self.blocks[block];
         base + text.as_bytes()[block * 256..byte].iter().filter(|&&b| (b as i8) >= -0x40).count()
     }
 }
@@ -241,4 +243,19 @@ pub fn debug_report(ex: &Extraction) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::CharIndex;
+
+    #[test]
+    fn char_index_counts_to_the_very_end() {
+        for text in ["", "a", &"é".repeat(128), &"x".repeat(256), &"日本".repeat(300)] {
+            let idx = CharIndex::new(text);
+            for (b, _) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+                assert_eq!(idx.char_of(text, b), text[..b].chars().count(), "byte {b} of a {}-byte text", text.len());
+            }
+        }
+    }
 }
