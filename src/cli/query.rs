@@ -319,15 +319,7 @@ fn deep_table(g: &Graph, e: &Entity, kind: Option<RelationKind>, depth: usize, h
     let rows: Vec<Vec<String>> = hops
         .iter()
         .map(|(d, h)| {
-            vec![
-                d.to_string(),
-                g.entity(h.from).label.clone(),
-                h.relation_label(),
-                h.direction.arrow().to_string(),
-                h.entity.label.clone(),
-                h.flags(),
-                evidence_cell(h),
-            ]
+            hop_row(g, d.to_string(), h)
         })
         .collect();
     out.push('\n');
@@ -346,6 +338,11 @@ fn entity_json(e: &Entity) -> serde_json::Value {
 }
 
 /// "[doc] first evidence sentence", shortened to about [`EVIDENCE_CHARS`] characters.
+/// One table row for a hop: its first cell, then from, relation, direction, to, flags, evidence.
+fn hop_row(g: &Graph, first: String, h: &Hop) -> Vec<String> {
+    vec![first, g.entity(h.from).label.clone(), h.relation_label(), h.direction.arrow().to_string(), h.entity.label.clone(), h.flags(), evidence_cell(h)]
+}
+
 fn evidence_cell(h: &Hop<'_>) -> String {
     let Some(ev) = h.evidence().first() else {
         return String::new();
@@ -466,15 +463,7 @@ fn path_table(
         .iter()
         .enumerate()
         .map(|(i, h)| {
-            vec![
-                (i + 1).to_string(),
-                g.entity(h.from).label.clone(),
-                h.relation_label(),
-                h.direction.arrow().to_string(),
-                h.entity.label.clone(),
-                h.flags(),
-                evidence_cell(h),
-            ]
+            hop_row(g, (i + 1).to_string(), h)
         })
         .collect();
     out.push('\n');

@@ -16,6 +16,7 @@
 //! deterministic.
 
 use super::{evidence_documents, sorted_entities, sorted_relations};
+use super::bool_str;
 use crate::graph::Graph;
 use std::fmt::Write as _;
 
@@ -113,14 +114,6 @@ pub fn to_graphml(graph: &Graph) -> String {
     }
     out.push_str("  </graph>\n</graphml>\n");
     out
-}
-
-fn bool_str(b: bool) -> &'static str {
-    if b {
-        "true"
-    } else {
-        "false"
-    }
 }
 
 #[cfg(test)]

@@ -36,6 +36,15 @@ use std::io::Write;
 use std::path::Path;
 use std::str::FromStr;
 
+/// "true" or "false", as the text formats write booleans.
+pub(crate) fn bool_str(b: bool) -> &'static str {
+    if b {
+        "true"
+    } else {
+        "false"
+    }
+}
+
 /// An output format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, clap::ValueEnum)]
 pub enum Format {

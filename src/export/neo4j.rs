@@ -16,6 +16,7 @@
 //! Each file is written atomically.
 
 use super::{sorted_entities, sorted_relations};
+use super::bool_str;
 use crate::graph::{EntityKind, Graph};
 use std::fmt::Write as _;
 use std::path::Path;
@@ -94,14 +95,6 @@ pub fn cypher_string(s: &str) -> String {
     }
     out.push('\'');
     out
-}
-
-fn bool_str(b: bool) -> &'static str {
-    if b {
-        "true"
-    } else {
-        "false"
-    }
 }
 
 fn finish(w: ::csv::Writer<Vec<u8>>) -> Result<String, Neo4jError> {

@@ -530,24 +530,8 @@ fn dep_pairs<'a>(ctx: &'a SentenceArgs, sense: &Sense, words: &[String], i: usiz
             if !verbal {
                 return;
             }
-            let (subj, passive) = dep::subjects(ctx, i);
-            if passive {
-                for s in dep::agents(ctx, i) {
-                    for &t in &subj {
-                        pairs.push(pair(s, t, true, 0.8));
-                    }
-                }
-            } else {
-                let mut objs = dep::objects(ctx, i, &preps);
-                if objs.is_empty() && sense.pattern == Pattern::Event && preps.is_empty() {
-                    objs = dep::objects(ctx, i, &["in", "at", "on", "for"]);
-                }
-                for &s in &subj {
-                    for &t in &objs {
-                        pairs.push(pair(s, t, true, 0.85));
-                    }
-                }
-            }
+            let fallback: &[&str] = if sense.pattern == Pattern::Event && preps.is_empty() { &["in", "at", "on", "for"] } else { &[] };
+            verbal_pairs(ctx, i, &preps, fallback, 0.85, pairs);
         }
         Pattern::Mutual => {
             // an adverb ("together") stands for the verb it modifies
@@ -608,24 +592,7 @@ fn dep_pairs<'a>(ctx: &'a SentenceArgs, sense: &Sense, words: &[String], i: usiz
         }
         Pattern::Member => {
             if verbal {
-                let (subj, passive) = dep::subjects(ctx, i);
-                if passive {
-                    for s in dep::agents(ctx, i) {
-                        for &t in &subj {
-                            pairs.push(pair(s, t, true, 0.8));
-                        }
-                    }
-                } else {
-                    let mut objs = dep::objects(ctx, i, &preps);
-                    if objs.is_empty() {
-                        objs = dep::objects(ctx, i, &["for", "at", "in", "into", "with", "on", "from"]);
-                    }
-                    for &s in &subj {
-                        for &t in &objs {
-                            pairs.push(pair(s, t, true, 0.8));
-                        }
-                    }
-                }
+                verbal_pairs(ctx, i, &preps, &["for", "at", "in", "into", "with", "on", "from"], 0.8, pairs);
                 return;
             }
             let na = dep::noun_args(ctx, i, &["of", "for", "at", "with", "in", "from"]);
@@ -636,6 +603,29 @@ fn dep_pairs<'a>(ctx: &'a SentenceArgs, sense: &Sense, words: &[String], i: usiz
                     pairs.push(pair(p, o, true, 0.8));
                 }
             }
+        }
+    }
+}
+
+/// A verbal trigger's pairs: agent → subject for a passive, else subject →
+/// object (objects marked by `preps`, or by `fallback` when there are none).
+fn verbal_pairs<'a>(ctx: &'a SentenceArgs, i: usize, preps: &[&str], fallback: &[&str], confidence: f32, pairs: &mut Vec<Pair<'a>>) {
+    let (subj, passive) = dep::subjects(ctx, i);
+    if passive {
+        for s in dep::agents(ctx, i) {
+            for &t in &subj {
+                pairs.push(pair(s, t, true, 0.8));
+            }
+        }
+        return;
+    }
+    let mut objs = dep::objects(ctx, i, preps);
+    if objs.is_empty() && !fallback.is_empty() {
+        objs = dep::objects(ctx, i, fallback);
+    }
+    for &s in &subj {
+        for &t in &objs {
+            pairs.push(pair(s, t, true, confidence));
         }
     }
 }
