@@ -2,7 +2,7 @@
 //! helpers that find a trigger's subject and objects around it.
 
 use crate::coref::Coref;
-use crate::doc::{Document, Sentence};
+use crate::doc::{Document, Sentence, Upos};
 use crate::graph::EntityKind;
 use crate::mentions::{Form, Mention};
 
@@ -159,11 +159,18 @@ impl<'a> SentenceArgs<'a> {
             }
             k += 1;
             let mut steps = 0;
-            while k < self.forms.len() && self.at(k).is_none() && steps < 3 && SKIPPABLE.contains(&self.forms[k].as_str()) {
+            // "musician Tiziano Lugli and actor Jason Beghe": role nouns and adjectives
+            while k < self.forms.len()
+                && self.at(k).is_none()
+                && steps < 3
+                && (SKIPPABLE.contains(&self.forms[k].as_str()) || matches!(self.sent.tokens[k].upos, Upos::Noun | Upos::Adj) && self.forms[k].chars().all(|c| c.is_lowercase() || c == '-'))
+            {
                 k += 1;
                 steps += 1;
             }
-            match self.at(k).filter(|b| b.kind == cur.kind) {
+            // a name followed by a finite verb starts a new clause ("... and Big Sean said")
+            let clause = |b: &Arg| self.sent.tokens.get(b.last + 1).is_some_and(|t| matches!(t.xpos.as_str(), "VBD" | "VBZ" | "VBP" | "MD"));
+            match self.at(k).filter(|b| b.kind == cur.kind && !clause(b)) {
                 Some(b) => {
                     out.push(b);
                     cur = b;

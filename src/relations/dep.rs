@@ -6,7 +6,7 @@
 //! subjects of conjoined verbs, relative clauses and possessives.
 
 use super::args::{Arg, SentenceArgs};
-use crate::doc::Sentence;
+use crate::doc::{Sentence, Upos};
 
 fn children<'s>(s: &'s Sentence, i: usize) -> impl Iterator<Item = usize> + 's {
     s.children(i)
@@ -45,9 +45,18 @@ pub fn args_of<'a>(ctx: &'a SentenceArgs, i: usize) -> Vec<&'a Arg> {
             out.push(a);
         } else {
             // "defectors from the organization including Tom Devocht and Mark Rathbun"
+            let mut marked = false;
             for c in children(ctx.sent, t) {
                 if case_of(ctx, c).is_some_and(|p| matches!(p.as_str(), "including" | "like" | "as")) {
                     stack.push(c);
+                    marked = true;
+                }
+            }
+            if !marked && seen == 1 {
+                for a in including_after(ctx, t) {
+                    if !out.iter().any(|o: &&Arg| o.mention == a.mention) {
+                        out.push(a);
+                    }
                 }
             }
         }
@@ -57,7 +66,40 @@ pub fn args_of<'a>(ctx: &'a SentenceArgs, i: usize) -> Vec<&'a Arg> {
             }
         }
     }
+    // coordination the parse missed ("him and fellow rapper Big Sean")
+    let mut k = 0;
+    while k < out.len() {
+        for b in ctx.coordinated_right(out[k]) {
+            if !out.iter().any(|o| o.mention == b.mention) {
+                out.push(b);
+            }
+        }
+        k += 1;
+    }
     out
+}
+
+/// The names listed after a common noun by "including" / "such as"
+/// ("former members of Scientology, including musician Tiziano Lugli and
+/// actor Jason Beghe"), found by word order, since parsers attach the list
+/// anywhere in the noun phrase.
+fn including_after<'a>(ctx: &'a SentenceArgs, t: usize) -> Vec<&'a Arg> {
+    let f = &ctx.forms;
+    let mut k = t + 1;
+    while k < f.len() && k <= t + 10 {
+        match f[k].as_str() {
+            "including" => return ctx.objects_after(k),
+            "such" if f.get(k + 1).is_some_and(|w| w == "as") => return ctx.objects_after(k + 1),
+            "." | ";" | ":" | "which" | "who" | "that" | "\"" | "(" | ")" => break,
+            _ => {}
+        }
+        let verb = matches!(ctx.sent.tokens[k].upos, crate::doc::Upos::Verb | crate::doc::Upos::Aux);
+        if verb && ctx.covering(k).is_none() {
+            break;
+        }
+        k += 1;
+    }
+    Vec::new()
 }
 
 /// A name attached to a noun as apposition or compound ("fellow rapper Big Sean").
@@ -65,6 +107,11 @@ fn appositive_arg<'a>(ctx: &'a SentenceArgs, t: usize) -> Option<&'a Arg> {
     children(ctx.sent, t)
         .filter(|&c| matches!(rel(ctx.sent, c), "appos" | "flat" | "compound" | "nmod:npmod"))
         .find_map(|c| ctx.covering(c))
+}
+
+/// A finite verb (past or present tense).
+fn finite(s: &Sentence, i: usize) -> bool {
+    matches!(s.tokens[i].xpos.as_str(), "VBD" | "VBZ" | "VBP")
 }
 
 /// Subjects of a verbal trigger at token `i`: `(subjects, passive)`.
@@ -76,6 +123,8 @@ pub fn subjects<'a>(ctx: &'a SentenceArgs, i: usize) -> (Vec<&'a Arg>, bool) {
             match rel(s, c) {
                 // "last year accused him": a time is no subject (a parser slip); look further
                 "nsubj" if matches!(s.tokens[c].lemma.as_str(), "year" | "day" | "week" | "month" | "time" | "night" | "morning" | "evening" | "decade" | "century" | "today" | "yesterday") => {}
+                // a relative pronoun stands for the noun the clause modifies (below)
+                "nsubj" if matches!(ctx.forms[c].as_str(), "which" | "who" | "that") && rel(s, t) == "acl:relcl" => {}
                 "nsubj" | "csubj" => return (args_of(ctx, c), false),
                 "nsubj:pass" => return (args_of(ctx, c), t == i),
                 _ => {}
@@ -87,11 +136,50 @@ pub fn subjects<'a>(ctx: &'a SentenceArgs, i: usize) -> (Vec<&'a Arg>, bool) {
         }
         match rel(s, t) {
             // "tried to help him", "shared ... and accused him", "after leaving"
+            // "accused him and Big Sean of supporting the Democrats": a gerund
+            // adjunct of a verb with an object is said of that object
+            "advcl" if s.tokens[t].xpos == "VBG" && children(s, t).any(|c| matches!(ctx.forms[c].as_str(), "for" | "of")) => {
+                let mut h = s.tokens[t].head.unwrap_or(t);
+                // attached to a coordinated object noun by a parser slip: its verb
+                if matches!(s.tokens[h].upos, Upos::Noun | Upos::Propn | Upos::Pron) {
+                    match s.tokens[h].head {
+                        Some(v) if rel(s, h) == "conj" && s.tokens[v].upos == Upos::Verb => h = v,
+                        _ => {
+                            let objs = args_of(ctx, h);
+                            if !objs.is_empty() {
+                                return (objs, false);
+                            }
+                        }
+                    }
+                }
+                if let Some(o) = children(s, h).find(|&c| rel(s, c) == "obj") {
+                    let objs = args_of(ctx, o);
+                    if !objs.is_empty() {
+                        return (objs, false);
+                    }
+                }
+                t = h;
+            }
+            // "West shared Legend's texts urging him to ..., and last year accused him":
+            // a finite verb conjoined to a non-finite one shares the main verb's subject
+            "conj" if finite(s, t) && s.tokens[t].head.is_some_and(|h| !finite(s, h)) => {
+                let root = (0..s.tokens.len()).find(|&k| s.tokens[k].head.is_none() && k < t && finite(s, k));
+                t = root.unwrap_or_else(|| s.tokens[t].head.unwrap_or(t));
+            }
             "xcomp" | "conj" | "advcl" | "ccomp" if s.tokens[t].head.is_some() => t = s.tokens[t].head.unwrap_or(t),
-            // "Freedom Magazine, which attacked ...": the relative clause's head noun
+            // "Freedom Magazine, which attacked ...": the relative clause's head noun,
+            // or the name right before ", which" when the parse attached the clause higher
             "acl:relcl" => {
                 let h = s.tokens[t].head.unwrap_or(t);
-                return (args_of(ctx, h), false);
+                let mut out = args_of(ctx, h);
+                if out.is_empty() {
+                    if let Some(w) = children(s, t).find(|&c| rel(s, c).starts_with("nsubj") && matches!(ctx.forms[c].as_str(), "which" | "who" | "that")) {
+                        if w >= 2 && ctx.forms[w - 1] == "," {
+                            out.extend(ctx.args.iter().filter(|a| a.last + 2 == w && a.kind != crate::graph::EntityKind::Event));
+                        }
+                    }
+                }
+                return (out, false);
             }
             // "the organization founded by Hubbard": the modified noun is the object
             // (a present participle's noun is its subject: "Big Sean ... for supporting")
@@ -243,3 +331,28 @@ pub fn event_participants<'a>(ctx: &'a SentenceArgs, first: usize, last: usize) 
         }
     }
 }
+
+/// The owners of a verb's objects that are not themselves arguments, or are
+/// events: "disappointed with NASA's decision" → NASA, "backing West's own
+/// 2020 presidential bid" → West. Support of a person's action or campaign
+/// is support of that person.
+pub fn object_owners<'a>(ctx: &'a SentenceArgs, i: usize, preps: &[&str]) -> Vec<&'a Arg> {
+    let s = ctx.sent;
+    let mut out = Vec::new();
+    for c in children(s, i) {
+        let r = rel(s, c);
+        let marked = case_of(ctx, c).is_some_and(|p| preps.contains(&p.as_str()));
+        if !(r == "obj" || (matches!(r, "obl" | "nmod" | "obl:arg") && marked)) {
+            continue;
+        }
+        let direct = args_of(ctx, c);
+        if direct.iter().any(|a| a.kind != crate::graph::EntityKind::Event) {
+            continue;
+        }
+        for p in children(s, c).filter(|&g| rel(s, g) == "nmod:poss") {
+            out.extend(args_of(ctx, p).into_iter().filter(|a| a.kind != crate::graph::EntityKind::Event));
+        }
+    }
+    out
+}
+

@@ -181,6 +181,14 @@ fn apply(ctx: &SentenceArgs, sense: &Sense, words: &[String], i: usize, end: usi
     if dep::parsed(ctx.sent) {
         dep_pairs(ctx, sense, words, i, end, &mut pairs);
         pairs.retain(|p| p.source.mention != p.target.mention || p.source.chains.len() > 1);
+        if std::env::var_os("RG_TRACE").is_some_and(|v| v == "2") {
+            for (k, t) in ctx.sent.tokens.iter().enumerate() {
+                eprintln!("   {k} {} {} {} {:?}", t.form, t.xpos, t.deprel, t.head);
+            }
+        }
+        if std::env::var_os("RG_TRACE").is_some() {
+            eprintln!("TRACE {} {:?} {:?}: {:?}", ctx.forms[i], sense.kind, sense.pattern, pairs.iter().map(|p| (&ctx.mentions[p.source.mention].text, &ctx.mentions[p.target.mention].text)).collect::<Vec<_>>());
+        }
         if !pairs.is_empty() {
             for p in pairs {
                 emit(ctx, sense, i, end, m, p, out);
@@ -188,6 +196,17 @@ fn apply(ctx: &SentenceArgs, sense: &Sense, words: &[String], i: usize, end: usi
             return;
         }
     }
+    surface_pairs(ctx, sense, i, end, m, &mut pairs, out);
+    if std::env::var_os("RG_TRACE").is_some() {
+        eprintln!("SURF {} {:?} {:?}: {:?}", ctx.forms[i], sense.kind, sense.pattern, pairs.iter().map(|p| (&ctx.mentions[p.source.mention].text, &ctx.mentions[p.target.mention].text)).collect::<Vec<_>>());
+    }
+    for p in pairs {
+        emit(ctx, sense, i, end, m, p, out);
+    }
+}
+
+/// Pairs from word order alone, for sentences the parse does not serve.
+fn surface_pairs<'a>(ctx: &'a SentenceArgs, sense: &Sense, i: usize, end: usize, m: Modality, pairs: &mut Vec<Pair<'a>>, out: &mut Vec<Found>) {
     match sense.pattern {
         Pattern::Verb | Pattern::Event => {
             if looks_like_noun_use(ctx, i) && sense.pattern == Pattern::Verb {
@@ -225,7 +244,7 @@ fn apply(ctx: &SentenceArgs, sense: &Sense, words: &[String], i: usize, end: usi
                 group_pairs(ctx, g, sense, m, i, out);
             }
         }
-        Pattern::Noun => noun_pairs(ctx, sense, i, end, &mut pairs),
+        Pattern::Noun => noun_pairs(ctx, sense, i, end, pairs),
         Pattern::Agent => {
             // "A, a supporter of B" / "A is a critic of B"
             let of = ctx.prep_object(end, &["of"]);
@@ -241,10 +260,7 @@ fn apply(ctx: &SentenceArgs, sense: &Sense, words: &[String], i: usize, end: usi
                 }
             }
         }
-        Pattern::Member => member_pairs(ctx, sense, i, end, &mut pairs),
-    }
-    for p in pairs {
-        emit(ctx, sense, i, end, m, p, out);
+        Pattern::Member => member_pairs(ctx, sense, i, end, pairs),
     }
 }
 
@@ -532,6 +548,16 @@ fn dep_pairs<'a>(ctx: &'a SentenceArgs, sense: &Sense, words: &[String], i: usiz
             }
             let fallback: &[&str] = if sense.pattern == Pattern::Event && preps.is_empty() { &["in", "at", "on", "for"] } else { &[] };
             verbal_pairs(ctx, i, &preps, fallback, 0.85, pairs);
+            if matches!(sense.kind, RelationKind::Support | RelationKind::Disagreement) && !pairs.iter().any(|p| p.target.kind != EntityKind::Event) {
+                let (subj, passive) = dep::subjects(ctx, i);
+                if !passive {
+                    for t in dep::object_owners(ctx, i, &preps) {
+                        for &s in &subj {
+                            pairs.push(pair(s, t, true, 0.7));
+                        }
+                    }
+                }
+            }
         }
         Pattern::Mutual => {
             // an adverb ("together") stands for the verb it modifies

@@ -77,3 +77,24 @@ fn participation_in_events() {
     assert!(es.iter().any(|(s, k, t, _, _)| s == "Kanye West" && *k == RelationKind::Participation && t.contains("2020 presidential bid")), "{es:?}");
 }
 
+
+#[test]
+fn names_listed_with_including_are_the_arguments() {
+    // news_defector.txt
+    let es = edges("Montalvo had read an article in the Scientology propaganda publication Freedom Magazine, which attacked high-ranking defectors from the organization including Tom Devocht and Mark Rathbun.");
+    assert!(has(&es, "Freedom Magazine", RelationKind::Disagreement, "Tom Devocht"), "{es:?}");
+    assert!(has(&es, "Freedom Magazine", RelationKind::Disagreement, "Mark Rathbun"), "{es:?}");
+    let es = edges("Daniel Montalvo has been assisted by former members of Scientology, including musician Tiziano Lugli and actor Jason Beghe.");
+    assert!(has(&es, "Tiziano Lugli", RelationKind::Support, "Daniel Montalvo"), "{es:?}");
+    assert!(has(&es, "Jason Beghe", RelationKind::Support, "Daniel Montalvo"), "{es:?}");
+}
+
+#[test]
+fn accused_of_supporting_is_said_of_the_accused() {
+    // seed_legend_west.txt: the gerund's subject is the object of "accused"
+    let es = edges("In April 2018 Kanye West famously shared John Legend's texts urging him to \"reconsider aligning [himself] with Trump,\" and last year accused him and fellow rapper Big Sean of \"sellout s***\" for supporting the Democrats rather than backing West's own 2020 presidential bid.");
+    assert!(has(&es, "Kanye West", RelationKind::Disagreement, "Big Sean"), "{es:?}");
+    assert!(has(&es, "Big Sean", RelationKind::Support, "Democratic Party"), "{es:?}");
+    // "rather than backing West's own bid": backing the bid is backing West, denied
+    assert!(es.iter().any(|(s, k, t, neg, _)| s == "Big Sean" && *k == RelationKind::Support && t == "Kanye West" && *neg), "{es:?}");
+}
