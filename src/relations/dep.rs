@@ -256,6 +256,10 @@ pub fn noun_args<'a>(ctx: &'a SentenceArgs, i: usize, preps: &[&str]) -> NounArg
             "appos" | "flat" | "compound" => {
                 if let Some(a) = ctx.covering(c) {
                     na.described.push(a);
+                    // "two brothers, Niklaus and Johann II"
+                    if rel(s, c) == "appos" {
+                        na.described.extend(args_of(ctx, c).into_iter().filter(|b| b.mention != a.mention));
+                    }
                 }
             }
             "nmod" | "obl" => {
@@ -288,8 +292,12 @@ pub fn noun_args<'a>(ctx: &'a SentenceArgs, i: usize, preps: &[&str]) -> NounArg
     // "X became principal adviser and close friend of Y": the subject of the clause
     if na.subject.is_empty() && matches!(rel(s, i), "xcomp" | "conj" | "obj" | "root") {
         let (subj, _) = subjects(ctx, i);
+        // "He had two brothers, ...": the object of "have" belongs to its subject
+        let had = rel(s, i) == "obj" && s.tokens[i].head.is_some_and(|h| s.tokens[h].lemma == "have");
         if rel(s, i) != "obj" {
             na.subject = subj;
+        } else if had && na.possessor.is_empty() {
+            na.possessor = subj;
         }
     }
     na

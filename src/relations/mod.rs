@@ -9,6 +9,7 @@
 
 pub(crate) mod args;
 mod dep;
+mod implicit;
 pub(crate) mod patterns;
 pub mod polarity;
 mod triggers;

@@ -98,3 +98,34 @@ fn accused_of_supporting_is_said_of_the_accused() {
     // "rather than backing West's own bid": backing the bid is backing West, denied
     assert!(es.iter().any(|(s, k, t, neg, _)| s == "Big Sean" && *k == RelationKind::Support && t == "Kanye West" && *neg), "{es:?}");
 }
+
+#[test]
+fn role_of_an_organization_before_a_name() {
+    // news_clock.txt
+    let es = edges("Co-founder of Google, Sergey Brin, personally met with Mohamed during his visit to Google.");
+    assert!(has(&es, "Sergey Brin", RelationKind::Membership, "Google"), "{es:?}");
+}
+
+#[test]
+fn a_title_makes_its_holder_a_member_of_the_body_the_text_names() {
+    // speech_maiden.txt
+    let es = edges("A few moments ago, the United States Senate welcomed three new Members to this Chamber. I can now happily and proudly call them Senator Padilla, Senator Ossoff, and Senator Warnock.");
+    for who in ["Padilla", "Ossoff", "Warnock"] {
+        assert!(has(&es, who, RelationKind::Membership, "United States Senate"), "{who}: {es:?}");
+    }
+    // no body named, no membership made up
+    let es = edges("Senator Ossoff praised the plan.");
+    assert!(!es.iter().any(|e| e.1 == RelationKind::Membership), "{es:?}");
+}
+
+#[test]
+fn adjectives_with_a_preposition_are_triggers_and_an_action_stands_for_its_author() {
+    // news_worship.txt and news_nasa.txt
+    let es = edges("The Greek Orthodox Church, a Christian denomination, is extremely critical of the Greek Ministry of Culture.");
+    assert!(has(&es, "Greek Orthodox Church", RelationKind::Disagreement, "Ministry of Culture"), "{es:?}");
+    let es = edges("Like many Texans, Senator John Cornyn is disappointed with NASA's decision.");
+    assert!(has(&es, "John Cornyn", RelationKind::Disagreement, "NASA"), "{es:?}");
+    // an adjective modifying a thing says nothing of the sentence's subject
+    let es = edges("Daniel Montalvo is holding a copy of the book Blown for Good critical of Scientology.");
+    assert!(!es.iter().any(|e| e.1 == RelationKind::Disagreement), "{es:?}");
+}

@@ -48,6 +48,9 @@ pub struct Triggers {
     pub all: Vec<Trigger>,
     by_first: HashMap<String, Vec<usize>>,
     irregular: HashMap<String, String>,
+    /// Title (lower case) → the endings of the body its holder sits in
+    /// (`data/lexicons/title_bodies.txt`): "senator" → ["Senate"].
+    pub bodies: HashMap<String, Vec<String>>,
 }
 
 /// Regular inflections of an English verb or noun: base, -s, -ed, -ing.
@@ -85,12 +88,32 @@ fn inflections(base: &str) -> Vec<String> {
     v
 }
 
+/// Parses `title_bodies.txt`: `TITLES  BODIES` per line.
+fn parse_bodies(file: &'static str, text: &str) -> Result<HashMap<String, Vec<String>>, LexiconError> {
+    let mut out: HashMap<String, Vec<String>> = HashMap::new();
+    for (line, l) in entries(text) {
+        let fields: Vec<&str> = l.split("  ").map(str::trim).filter(|f| !f.is_empty()).collect();
+        let fields: Vec<&str> = if fields.len() == 1 { l.split('\t').map(str::trim).filter(|f| !f.is_empty()).collect() } else { fields };
+        if fields.len() != 2 {
+            return Err(LexiconError { file, line, message: format!("expected TITLES and BODIES separated by two spaces, got {l:?}") });
+        }
+        let bodies: Vec<String> = fields[1].split(',').map(|b| b.trim().to_string()).filter(|b| !b.is_empty()).collect();
+        for t in fields[0].split(',').map(|t| t.trim().to_lowercase()).filter(|t| !t.is_empty()) {
+            out.entry(t).or_default().extend(bodies.iter().cloned());
+        }
+    }
+    Ok(out)
+}
+
 impl Triggers {
     /// Parses the embedded trigger lexicon and irregular verb forms.
     pub fn load() -> Result<Self, LexiconError> {
         let (file, text) = data!("lexicons/triggers.txt");
         let (ifile, itext) = data!("lexicons/irregular_verbs.txt");
-        Self::parse(file, text, word_map(ifile, itext)?)
+        let mut t = Self::parse(file, text, word_map(ifile, itext)?)?;
+        let (bfile, btext) = data!("lexicons/title_bodies.txt");
+        t.bodies = parse_bodies(bfile, btext)?;
+        Ok(t)
     }
 
     /// Parses a trigger lexicon; `irregular` maps inflected forms to base forms.
