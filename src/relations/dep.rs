@@ -52,6 +52,13 @@ pub fn args_of<'a>(ctx: &'a SentenceArgs, i: usize) -> Vec<&'a Arg> {
                     marked = true;
                 }
             }
+            // "a weekly pop countdown called \"YouTube 15\"": the name it is called by
+            for c in children(ctx.sent, t).filter(|&c| rel(ctx.sent, c) == "acl" && matches!(ctx.forms[c].as_str(), "called" | "named" | "titled" | "entitled" | "dubbed")) {
+                for g in children(ctx.sent, c).filter(|&g| matches!(rel(ctx.sent, g), "xcomp" | "obj" | "nsubj:pass" | "obl")) {
+                    stack.push(g);
+                    marked = true;
+                }
+            }
             if !marked && seen == 1 {
                 for a in including_after(ctx, t) {
                     if !out.iter().any(|o: &&Arg| o.mention == a.mention) {
@@ -335,6 +342,10 @@ pub fn event_participants<'a>(ctx: &'a SentenceArgs, first: usize, last: usize) 
         _ => {
             let mut out = args_of(ctx, g);
             out.extend(children(s, g).filter(|&c| rel(s, c) == "nmod:poss").flat_map(|c| args_of(ctx, c)));
+            // "Mohamed was a VIP guest at the Google Science Fair": the predicate noun's subject
+            if out.is_empty() {
+                out.extend(children(s, g).filter(|&c| rel(s, c) == "nsubj").flat_map(|c| args_of(ctx, c)));
+            }
             out
         }
     }

@@ -229,7 +229,17 @@ pub(super) fn implicit_participation(ctx: &SentenceArgs, out: &mut Vec<Found>) {
                 }
             }
         }
-        // the speaker or subject of a speech verb with "in an interview"
+        // an event stated by a verb is labelled with its participants' names
+        // ("arrest of Daniel Montalvo"): those names take part in it
+        let m = &ctx.mentions[e.mention];
+        if m.first == m.last && ctx.sent.tokens[m.first].upos == crate::doc::Upos::Verb {
+            for a in ctx.args.iter().filter(|a| a.kind != EntityKind::Event && matches!(ctx.mentions[a.mention].form, Form::Name)) {
+                let name = &ctx.mentions[a.mention].text;
+                if m.text.ends_with(&format!(" {name}")) || m.text.starts_with(&format!("{name} ")) {
+                    pairs.push(pair(a, e, true, 0.6));
+                }
+            }
+        }
         for p in pairs {
             emit(ctx, &sense, e.first, e.last, Modality::default(), p, out);
         }

@@ -129,3 +129,11 @@ fn adjectives_with_a_preposition_are_triggers_and_an_action_stands_for_its_autho
     let es = edges("Daniel Montalvo is holding a copy of the book Blown for Good critical of Scientology.");
     assert!(!es.iter().any(|e| e.1 == RelationKind::Disagreement), "{es:?}");
 }
+
+#[test]
+fn an_event_stated_by_a_passive_verb_has_its_patient_as_participant() {
+    // news_defector.txt: the parse loses the subject behind the apposition
+    let ex = extract("t", "Daniel Montalvo, 19, a member of Scientology all his life, was arrested after leaving its elite group the Sea Org.".into(), Resources::get(), Options::default());
+    let es: Vec<_> = ex.graph.relations().map(|e| (e.source.label.clone(), e.relation.kind, e.target.label.clone())).collect();
+    assert!(es.iter().any(|(s, k, t)| s == "Daniel Montalvo" && *k == RelationKind::Participation && t == "arrest of Daniel Montalvo"), "{es:?}");
+}
