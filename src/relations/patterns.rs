@@ -81,14 +81,7 @@ fn apply(ctx: &SentenceArgs, sense: &Sense, words: &[String], i: usize, end: usi
     if dep::parsed(ctx.sent) {
         dep_pairs(ctx, sense, words, i, end, &mut pairs);
         pairs.retain(|p| p.source.mention != p.target.mention || p.source.chains.len() > 1);
-        if std::env::var_os("RG_TRACE").is_some_and(|v| v == "2") {
-            for (k, t) in ctx.sent.tokens.iter().enumerate() {
-                eprintln!("   {k} {} {} {} {:?}", t.form, t.xpos, t.deprel, t.head);
-            }
-        }
-        if std::env::var_os("RG_TRACE").is_some() {
-            eprintln!("TRACE {} {:?} {:?}: {:?}", ctx.forms[i], sense.kind, sense.pattern, pairs.iter().map(|p| (&ctx.mentions[p.source.mention].text, &ctx.mentions[p.target.mention].text)).collect::<Vec<_>>());
-        }
+        trace(ctx, "parse", sense, i, &pairs);
         if !pairs.is_empty() {
             for p in pairs {
                 emit(ctx, sense, i, end, m, p, out);
@@ -101,12 +94,23 @@ fn apply(ctx: &SentenceArgs, sense: &Sense, words: &[String], i: usize, end: usi
         }
     }
     surface_pairs(ctx, sense, i, end, m, &mut pairs, out);
-    if std::env::var_os("RG_TRACE").is_some() {
-        eprintln!("SURF {} {:?} {:?}: {:?}", ctx.forms[i], sense.kind, sense.pattern, pairs.iter().map(|p| (&ctx.mentions[p.source.mention].text, &ctx.mentions[p.target.mention].text)).collect::<Vec<_>>());
-    }
+    trace(ctx, "words", sense, i, &pairs);
     for p in pairs {
         emit(ctx, sense, i, end, m, p, out);
     }
+}
+
+/// With `RELGRAPH_TRACE=1` in the environment, prints each trigger's pairs
+/// on stderr (`=2` adds the sentence's parse): a rule writer's aid.
+fn trace(ctx: &SentenceArgs, how: &str, sense: &Sense, i: usize, pairs: &[Pair]) {
+    let Some(level) = std::env::var_os("RELGRAPH_TRACE") else { return };
+    if level == "2" && how == "parse" {
+        for (k, t) in ctx.sent.tokens.iter().enumerate() {
+            eprintln!("   {k} {} {} {} {:?}", t.form, t.xpos, t.deprel, t.head);
+        }
+    }
+    let found: Vec<_> = pairs.iter().map(|p| (&ctx.mentions[p.source.mention].text, &ctx.mentions[p.target.mention].text)).collect();
+    eprintln!("trigger {:?} ({:?} {:?}) by {how}: {found:?}", ctx.forms[i], sense.kind, sense.pattern);
 }
 
 /// Pairs from word order alone, for sentences the parse does not serve.
