@@ -440,6 +440,14 @@ fn dep_pairs<'a>(ctx: &'a SentenceArgs, sense: &Sense, words: &[String], i: usiz
             }
         }
         Pattern::Noun => {
+            // "Mohamed received support online ranging from Barack Obama to Mark Zuckerberg"
+            if matches!(sense.kind, RelationKind::Support | RelationKind::Disagreement) {
+                let received = received_from(ctx, i);
+                if !received.is_empty() {
+                    pairs.extend(received);
+                    return;
+                }
+            }
             let mutual = sense.kind == RelationKind::Disagreement || sense.kind.always_symmetric();
             let na = dep::noun_args(ctx, i, &["of", "with", "between", "against", "for", "to", "toward", "towards"]);
             for &p in &na.possessor {
@@ -484,6 +492,41 @@ fn dep_pairs<'a>(ctx: &'a SentenceArgs, sense: &Sense, words: &[String], i: usiz
             }
         }
     }
+}
+
+/// Verbs whose object is something the subject is given.
+const RECEIVE: &[&str] = &["receive", "get", "win", "earn", "gain", "draw", "attract", "garner", "enjoy", "face"];
+
+/// "X received support from A and B": the givers (after "from") → the receiver.
+fn received_from<'a>(ctx: &'a SentenceArgs, i: usize) -> Vec<Pair<'a>> {
+    let s = ctx.sent;
+    // "support online" may come out as a compound of the object
+    let n = if s.tokens[i].deprel == "compound" { s.tokens[i].head.unwrap_or(i) } else { i };
+    let Some(v) = s.tokens[n].head.filter(|_| s.tokens[n].deprel == "obj") else { return Vec::new() };
+    if !RECEIVE.contains(&s.tokens[v].lemma.as_str()) {
+        return Vec::new();
+    }
+    let (receivers, passive) = dep::subjects(ctx, v);
+    if passive || receivers.is_empty() {
+        return Vec::new();
+    }
+    let Some(from) = (i + 1..ctx.forms.len().min(i + 8)).find(|&k| ctx.forms[k] == "from") else { return Vec::new() };
+    let mut out = Vec::new();
+    for a in ctx.args.iter().filter(|a| a.first > from && a.kind != EntityKind::Event) {
+        // stop at the next clause
+        if ctx.forms[from..a.first].iter().any(|w| matches!(w.as_str(), "." | ";" | "which" | "who" | "but")) {
+            break;
+        }
+        // a possessor, or a modifier of a role noun ("Facebook creator Mark Zuckerberg")
+        let role_next = ctx.forms.get(a.last + 1).is_some_and(|w| w.chars().all(char::is_lowercase)) && ctx.at(a.last + 2).is_some();
+        if role_next || ctx.forms.get(a.last + 1).is_some_and(|w| w == "'s") {
+            continue;
+        }
+        for &r in &receivers {
+            out.push(pair(a, r, true, 0.7));
+        }
+    }
+    out
 }
 
 /// A verbal trigger's pairs: agent → subject for a passive, else subject →

@@ -137,3 +137,12 @@ fn an_event_stated_by_a_passive_verb_has_its_patient_as_participant() {
     let es: Vec<_> = ex.graph.relations().map(|e| (e.source.label.clone(), e.relation.kind, e.target.label.clone())).collect();
     assert!(es.iter().any(|(s, k, t)| s == "Daniel Montalvo" && *k == RelationKind::Participation && t == "arrest of Daniel Montalvo"), "{es:?}");
 }
+
+#[test]
+fn support_received_from_givers() {
+    // news_clock.txt, with the boy's full name
+    let es = edges("After news of the police response was reported, Ahmed Mohamed received support online ranging from US President Barack Obama to Facebook creator Mark Zuckerberg.");
+    assert!(has(&es, "Barack Obama", RelationKind::Support, "Ahmed Mohamed"), "{es:?}");
+    assert!(has(&es, "Mark Zuckerberg", RelationKind::Support, "Ahmed Mohamed"), "{es:?}");
+    assert!(!has(&es, "Facebook", RelationKind::Support, "Ahmed Mohamed"), "{es:?}");
+}
