@@ -518,7 +518,7 @@ fn received_from<'a>(ctx: &'a SentenceArgs, i: usize) -> Vec<Pair<'a>> {
             break;
         }
         // a possessor, or a modifier of a role noun ("Facebook creator Mark Zuckerberg")
-        let role_next = ctx.forms.get(a.last + 1).is_some_and(|w| w.chars().all(char::is_lowercase)) && ctx.at(a.last + 2).is_some();
+        let role_next = ctx.sent.tokens.get(a.last + 1).is_some_and(|t| t.upos == crate::doc::Upos::Noun && t.form.chars().all(char::is_lowercase)) && ctx.at(a.last + 2).is_some();
         if role_next || ctx.forms.get(a.last + 1).is_some_and(|w| w == "'s") {
             continue;
         }
