@@ -375,3 +375,28 @@ pub fn object_owners<'a>(ctx: &'a SentenceArgs, i: usize, preps: &[&str]) -> Vec
     out
 }
 
+/// The people who make or do the thing named at `i` together: the subject of
+/// the verb it is the object of, and the people the verb or the noun takes
+/// "with" ("Marbles does a weekly podcast with her boyfriend Julien
+/// Solomita"). People only, and `None` unless both sides are found.
+pub fn coagents<'a>(ctx: &'a SentenceArgs, i: usize) -> Option<(Vec<&'a Arg>, Vec<&'a Arg>)> {
+    let s = ctx.sent;
+    if rel(s, i) != "obj" || ctx.covering(i).is_some_and(|a| a.kind != crate::graph::EntityKind::Event) {
+        return None;
+    }
+    let v = s.tokens[i].head?;
+    let person = |a: &&Arg| a.kind == crate::graph::EntityKind::Person;
+    let with: Vec<&Arg> = children(s, v)
+        .chain(children(s, i))
+        .filter(|&c| matches!(rel(s, c), "obl" | "nmod") && case_of(ctx, c).as_deref() == Some("with"))
+        .flat_map(|c| args_of(ctx, c))
+        .filter(person)
+        .collect();
+    if with.is_empty() {
+        return None;
+    }
+    let (subj, passive) = subjects(ctx, v);
+    let subj: Vec<&Arg> = subj.into_iter().filter(person).collect();
+    (!passive && !subj.is_empty()).then_some((subj, with))
+}
+

@@ -169,6 +169,17 @@ fn surface_pairs<'a>(ctx: &'a SentenceArgs, sense: &Sense, i: usize, end: usize,
             }
         }
         Pattern::Member => member_pairs(ctx, sense, i, end, pairs),
+        // "does a weekly podcast with her boyfriend Julien Solomita"
+        Pattern::Coagent => {
+            if ctx.forms.get(end + 1).is_some_and(|w| w == "with") {
+                let with: Vec<&Arg> = ctx.objects_after(end + 1).into_iter().filter(|a| a.kind == EntityKind::Person && !a.possessive).collect();
+                for s in ctx.subjects_before(i).into_iter().filter(|a| a.kind == EntityKind::Person) {
+                    for &t in &with {
+                        pairs.push(pair(s, t, false, 0.6));
+                    }
+                }
+            }
+        }
     }
 }
 
@@ -474,6 +485,15 @@ fn dep_pairs<'a>(ctx: &'a SentenceArgs, sense: &Sense, words: &[String], i: usiz
             for &a in na.subject.iter().chain(&na.described) {
                 for &b in na.marked.iter().chain(&na.possessor) {
                     pairs.push(pair(a, b, true, 0.8));
+                }
+            }
+        }
+        Pattern::Coagent => {
+            if let Some((subj, with)) = dep::coagents(ctx, i) {
+                for &a in &subj {
+                    for &b in &with {
+                        pairs.push(pair(a, b, false, 0.7));
+                    }
                 }
             }
         }

@@ -146,3 +146,12 @@ fn support_received_from_givers() {
     assert!(has(&es, "Mark Zuckerberg", RelationKind::Support, "Ahmed Mohamed"), "{es:?}");
     assert!(!has(&es, "Facebook", RelationKind::Support, "Ahmed Mohamed"), "{es:?}");
 }
+
+#[test]
+fn joint_work_made_with_someone_is_collaboration() {
+    let es = edges("Jenna Marbles does a weekly podcast with her boyfriend Julien Solomita.");
+    assert!(has(&es, "Jenna Marbles", RelationKind::Collaboration, "Julien Solomita") || has(&es, "Julien Solomita", RelationKind::Collaboration, "Jenna Marbles"), "{es:?}");
+    // meeting someone is not working with them
+    let es = edges("Sergey Brin met with Ahmed Mohamed at Google.");
+    assert!(!es.iter().any(|e| e.1 == RelationKind::Collaboration), "{es:?}");
+}

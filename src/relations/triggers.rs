@@ -19,6 +19,9 @@ pub enum Pattern {
     Event,
     /// Membership noun or verb: A <word> O.
     Member,
+    /// The object of joint work, made "with" someone: "A recorded an album
+    /// with B", "A does a weekly podcast with B": symmetric.
+    Coagent,
 }
 
 /// One reading of a trigger.
@@ -141,7 +144,8 @@ impl Triggers {
                 "agent" => Pattern::Agent,
                 "event" => Pattern::Event,
                 "member" => Pattern::Member,
-                other => return Err(err(format!("unknown pattern '{other}' (expected verb, mutual, noun, agent, event or member)"))),
+                "coagent" => Pattern::Coagent,
+                other => return Err(err(format!("unknown pattern '{other}' (expected verb, mutual, noun, agent, event, member or coagent)"))),
             };
             for w in rest_start.split(',').map(str::trim).filter(|w| !w.is_empty()) {
                 let words: Vec<String> = w.split_whitespace().map(str::to_lowercase).collect();
