@@ -15,9 +15,14 @@ pub struct Args {
     /// A GUM CoNLL-U file or a directory of them.
     #[arg(long, default_value = "../shared/treebanks/gum")]
     pub gold: PathBuf,
-    /// Also list every pronoun resolved wrongly or not at all.
+    /// Also list every pronoun resolved wrongly or not at all: its sentence,
+    /// our chain and antecedent, the gold entity and its antecedent.
     #[arg(long)]
     pub verbose: bool,
+    /// Also print every sentence with its mentions and the chains they join
+    /// (as `extract --debug` does).
+    #[arg(long)]
+    pub debug: bool,
 }
 
 /// Runs the command.
@@ -41,10 +46,23 @@ pub fn run(args: Args) -> Result<()> {
         let text = std::fs::read_to_string(f).with_context(|| format!("cannot read {}", f.display()))?;
         let id = f.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
         let (mut doc, gold) = read_gum(&id, &text);
+        if args.debug {
+            let mut analysed = doc.clone();
+            let (mentions, coref) = relgraph::coref::eval::analyse(&mut analysed, res);
+            let _ = write!(out, "{}", relgraph::pipeline::coref_report(&analysed, &mentions, &coref));
+        }
         let (s, misses) = score_pronouns_verbose(&mut doc, &gold, res);
         if args.verbose {
             for m in misses {
-                let _ = writeln!(out, "    {:<10} ours: {:<28} gold: {:<28} | {}", m.pronoun, m.ours.unwrap_or_else(|| "-".into()), m.gold, m.sentence.chars().take(100).collect::<String>());
+                let _ = writeln!(out, "  [{}] {}: {}", m.index, m.pronoun, m.sentence.chars().take(160).collect::<String>());
+                let _ = writeln!(
+                    out,
+                    "      ours: {} ({})  gold: {} ({})",
+                    m.ours.unwrap_or_else(|| "-".into()),
+                    m.our_antecedent.unwrap_or_else(|| "-".into()),
+                    m.gold,
+                    m.gold_antecedent.unwrap_or_else(|| "-".into())
+                );
             }
         }
         let _ = writeln!(out, "{:<40} {:>8} {:>8} {:>10} {:>6.1}%", id, s.eligible, s.correct, s.unresolved, 100.0 * s.share());

@@ -16,6 +16,7 @@ pub mod eval;
 mod names;
 mod pronouns;
 pub mod speakers;
+pub mod turns;
 
 use crate::doc::Document;
 use crate::graph::EntityKind;
@@ -48,6 +49,8 @@ pub struct Coref {
     pub refs: Vec<Vec<usize>>,
     /// Quotations and their speakers.
     pub quotes: speakers::Quotes,
+    /// For each sentence, the dialogue turn it belongs to (interviews, transcripts).
+    pub turns: Vec<turns::Turn>,
 }
 
 impl Coref {
@@ -59,8 +62,9 @@ impl Coref {
 
 /// Resolves the mentions of a document into chains.
 pub fn resolve(doc: &Document, mentions: &[Mention], lex: &Lexicon) -> Coref {
-    let mut c = Coref { chains: Vec::new(), refs: vec![Vec::new(); mentions.len()], quotes: speakers::find_quotes(doc, mentions) };
+    let mut c = Coref { chains: Vec::new(), refs: vec![Vec::new(); mentions.len()], quotes: speakers::find_quotes(doc, mentions), turns: Vec::new() };
     names::resolve_names(doc, mentions, lex, &mut c);
+    c.turns = turns::find_turns(doc, mentions, lex, &c);
     pronouns::resolve_references(doc, mentions, lex, &mut c);
     c
 }

@@ -170,12 +170,15 @@ fn pronoun(
     not: &[usize],
 ) -> Vec<usize> {
     let speaker = if inside { quotes.speaker[si].and_then(|sm| c.refs.get(sm)).and_then(|r| r.first().copied()) } else { None };
+    let turn = c.turns.get(si).copied().unwrap_or_default();
+    // outside quotations the first person is the turn's speaker in a dialogue, else the narrator
+    let voice = if turn.dialogue { turn.speaker } else { narrator };
     match (p.person, p.plural) {
         (1, false) => {
             if inside {
                 speaker.into_iter().collect()
             } else {
-                narrator.into_iter().collect()
+                voice.into_iter().collect()
             }
         }
         (1, true) => {
@@ -183,8 +186,15 @@ fn pronoun(
             match speaker.filter(|_| inside) {
                 Some(sp) => top_two(c, history, salience, si, Some(sp)),
                 // outside quotations "we" is the narrator's side: the narrator stands for it
-                None if !inside => narrator.into_iter().collect(),
+                None if !inside => voice.into_iter().collect(),
                 None => Vec::new(),
+            }
+        }
+        (2, _) => {
+            if inside {
+                Vec::new()
+            } else {
+                turn.addressee.into_iter().collect()
             }
         }
         (3, false) if p.gender == Gender::Neuter => {
@@ -193,7 +203,7 @@ fn pronoun(
         }
         (3, false) => {
             // "he was upset with me": he is not the speaker, nor the narrator of a first-person text
-            let exclude = speaker.or(if inside { None } else { narrating });
+            let exclude = speaker.or(if inside { None } else if turn.dialogue { turn.speaker } else { narrating });
             // "he said, referencing his texts to West": a subject pronoun is not
             // someone the same sentence names after it
             let named_later: Vec<usize> = if m.first == 0 || c.quotes.is_inside(m.sentence, m.first) || !is_subject_pronoun(m) {

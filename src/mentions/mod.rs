@@ -32,6 +32,26 @@ pub enum Form {
     Group,
 }
 
+impl Form {
+    /// A short tag for reports: "name", "pron:3sm", "desc:singer", "group".
+    pub fn short(&self) -> String {
+        match self {
+            Form::Name => "name".into(),
+            Form::Pronoun(p) => {
+                let g = match p.gender {
+                    Gender::Male => "m",
+                    Gender::Female => "f",
+                    Gender::Neuter => "n",
+                    Gender::Unknown => "",
+                };
+                format!("pron:{}{}{g}", p.person, if p.plural { "p" } else { "s" })
+            }
+            Form::Description(r) => format!("desc:{r}"),
+            Form::Group => "group".into(),
+        }
+    }
+}
+
 /// What a name looks like before coreference has decided.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum NameType {

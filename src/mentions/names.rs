@@ -103,6 +103,30 @@ pub(super) fn find_names(doc: &Document, si: usize, s: &Sentence, lex: &Lexicon)
                 }
             }
         }
+        // "Suilen H. Alvarado Laboratorio de Bases de Datos": a first name, a
+        // middle initial and a surname, run into the name of something else
+        // (not "John F. Kennedy International Airport", which ends in a head)
+        let last_word = toks[end].form.to_lowercase();
+        let initialled = end >= start + 4
+            && (lex.first_names.contains_key(&toks[start].form.to_lowercase()) || !lex.is_common(&toks[start].form) && !lex.places.contains(&toks[start].form.to_lowercase()))
+            && !is_initial(&toks[start].form)
+            && is_initial(&toks[start + 1].form)
+            && is_cap(&toks[start + 2].form)
+            && !is_initial(&toks[start + 3].form)
+            && !CONNECTORS.contains(&toks[start + 3].form.as_str())
+            && !lex.org_last.contains(&last_word)
+            && !lex.non_person_last.contains(&last_word)
+            && !lex.event_named.contains(&last_word)
+            && !toks[start..=end].iter().any(|t| t.form == "of");
+        if initialled {
+            if let Some(m) = make_name(doc, si, s, lex, start, start + 2, start <= first_word, headline, tagged) {
+                out.push(m);
+            }
+            if let Some(m) = make_name(doc, si, s, lex, start + 3, end, false, headline, tagged) {
+                out.push(m);
+            }
+            continue;
+        }
         // "University of Texas Arlington Amneh Jafari": an organization name
         // runs into a person's name; split after the organization's head
         let org_split = (start..end).find(|&t| lex.org_last.contains(&toks[t].form.to_lowercase()) && lex.first_names.contains_key(&toks[t + 1].form.to_lowercase()) && t + 1 < end);
@@ -248,7 +272,12 @@ fn make_name(doc: &Document, si: usize, s: &Sentence, lex: &Lexicon, start: usiz
         canonical = Some(format!("{label} {after}"));
         let m = mention(doc, si, s, a, b + 1, NameType::Entity(EntityKind::Organization), gender, canonical);
         return Some(m);
-    } else if lex.organizations.contains(&lower) || lex.org_last.contains(&last) || lex.org_first.contains(&first) && words.len() > 1 {
+    } else if lex.organizations.contains(&lower)
+        || lex.org_last.contains(&last)
+        || lex.org_first.contains(&first) && words.len() > 1
+        // "American Academy of Pediatrics", "National Institute of Health"
+        || words.windows(2).any(|w| w[1] == "of" && lex.org_last.contains(&w[0].to_lowercase()))
+    {
         NameType::Entity(EntityKind::Organization)
     } else if words.len() > 1 && lex.organizations.contains(&first) && !lex.event_named.contains(&last) {
         // "Google Analytics", "YouTube Rewind": named after a known organization
