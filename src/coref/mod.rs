@@ -12,9 +12,11 @@
 //!   speaker (see [`speakers`]);
 //! - groups ("the pair", "we" in a quote) refer to two chains at once.
 
+mod describe;
 pub mod eval;
 mod names;
 mod pronouns;
+mod salience;
 pub mod speakers;
 pub mod turns;
 

@@ -192,7 +192,13 @@ pub(super) fn find_interview(doc: &Document, mentions: &[Mention], c: &Coref, le
                 (by, before.iter().filter(|&&(_, ci)| kind(ci) == EntityKind::Person).take(1).map(|&(_, ci)| ci).collect())
             } else if forward {
                 // "Wikinews interviewed X", "Wikinews' NAME spoke with X", "an interview with X"
-                let subject = before.last().map(|&(_, ci)| ci);
+                let noun = w == "interview" || toks.get(ti + 1).is_some_and(|n| n.form == "with") && w.starts_with("interview");
+                // the noun's asker stands right before it: "Wikinews' interview with X"
+                let adjacent = |&&(mi, _): &&(usize, usize)| {
+                    let gap: Vec<&str> = toks[mentions[mi].last + 1..ti].iter().map(|t| t.form.as_str()).collect();
+                    gap.is_empty() || gap == ["'s"] || gap == ["'"]
+                };
+                let subject = if noun { before.last().filter(adjacent).map(|&(_, ci)| ci) } else { before.last().map(|&(_, ci)| ci) };
                 let people: Vec<(usize, usize)> = after.iter().copied().filter(|&(_, ci)| kind(ci) == EntityKind::Person).collect();
                 let mut out = Vec::new();
                 if let Some(&(m0, c0)) = people.first() {
