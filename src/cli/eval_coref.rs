@@ -9,7 +9,8 @@ use std::path::PathBuf;
 /// Arguments of `relgraph eval-coref`.
 #[derive(clap::Args, Debug)]
 #[command(after_help = "Of the pronouns whose gold chain contains a named person or organization, \
-prints the share we resolve into that chain, per file and in total.\n\nEXAMPLE:\n  \
+prints the share we resolve into that chain, per file and in total (first and third person; \
+second person is counted on a line of its own).\n\nEXAMPLE:\n  \
 relgraph eval-coref --gold ../shared/treebanks/gum")]
 pub struct Args {
     /// A GUM CoNLL-U file or a directory of them.
@@ -69,5 +70,7 @@ pub fn run(args: Args) -> Result<()> {
         total += s;
     }
     let _ = writeln!(out, "{:<40} {:>8} {:>8} {:>10} {:>6.1}%", "TOTAL", total.eligible, total.correct, total.unresolved, 100.0 * total.share());
+    let second = if total.second_eligible == 0 { 0.0 } else { 100.0 * total.second_correct as f64 / total.second_eligible as f64 };
+    let _ = writeln!(out, "{:<40} {:>8} {:>8} {:>10} {:>6.1}%", "second person (not in TOTAL)", total.second_eligible, total.second_correct, "", second);
     Ok(())
 }

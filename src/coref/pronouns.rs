@@ -24,7 +24,6 @@ use super::Coref;
 use crate::doc::Document;
 use crate::graph::EntityKind;
 use crate::mentions::{Form, Gender, Lexicon, Mention, PronounInfo};
-use std::collections::HashSet;
 
 /// Words that open a fronted subordinate clause ("After he won, X ...").
 const SUBORDINATORS: &[&str] = &["after", "before", "when", "while", "although", "though", "since", "once", "because", "as", "if", "despite", "upon", "until", "whenever", "whereas"];
@@ -35,10 +34,12 @@ const LIGHT_VERBS: &[&str] = &["be", "seem", "appear", "take", "become", "happen
 struct Ctx<'a> {
     doc: &'a Document,
     mentions: &'a [Mention],
-    /// The narrator of first-person text outside quotations and dialogue.
-    narrator: Option<usize>,
-    /// Paragraphs in which the narrator says "I" outside quotations.
-    narrated: HashSet<usize>,
+    /// For each sentence, who "I" is outside quotations: the turn's speaker
+    /// in a dialogue, else the narrator.
+    voice: Vec<Option<usize>>,
+    /// For each sentence, whether the voice speaks in the first person there
+    /// (then "he" and "she" are other people).
+    narrating: Vec<bool>,
 }
 
 /// The running state: what was resolved so far and how salient each chain is.
@@ -49,7 +50,8 @@ struct State {
 
 pub(super) fn resolve_references(doc: &Document, mentions: &[Mention], lex: &Lexicon, c: &mut Coref) {
     attach_roles(doc, mentions, lex, c);
-    let ctx = Ctx { doc, mentions, narrator: narrator(mentions, c), narrated: narrated_paragraphs(doc, mentions, c) };
+    let (voice, narrating) = voices(doc, mentions, c);
+    let ctx = Ctx { doc, mentions, voice, narrating };
     let mut st = State { history: Vec::new(), salience: vec![0.0f32; c.chains.len()] };
     let mut by_sentence: Vec<Vec<usize>> = vec![Vec::new(); doc.sentences.len()];
     for (mi, m) in mentions.iter().enumerate() {
@@ -89,6 +91,8 @@ pub(super) fn resolve_references(doc: &Document, mentions: &[Mention], lex: &Lex
 fn record(ctx: &Ctx, c: &mut Coref, st: &mut State, mi: usize) {
     let m = &ctx.mentions[mi];
     let refs = c.refs[mi].clone();
+    let toks = &ctx.doc.sentences[m.sentence].tokens;
+    let rel = toks[m.head].deprel.as_str();
     let seen = Seen {
         chain: 0,
         sentence: m.sentence,
@@ -96,6 +100,8 @@ fn record(ctx: &Ctx, c: &mut Coref, st: &mut State, mi: usize) {
         paragraph: ctx.doc.sentences[m.sentence].paragraph,
         role: role(ctx.doc, ctx.mentions, mi),
         quoted: c.quotes.is_inside(m.sentence, m.first),
+        possessor: rel == "nmod:poss" || is_possessive(m) || toks.get(m.last + 1).is_some_and(|t| t.form == "'s" || t.form == "'"),
+        adverbial: rel.starts_with("obl") || rel == "advmod",
     };
     for &ci in &refs {
         if refs.len() == 1 && !c.chains[ci].mentions.contains(&mi) {
@@ -129,18 +135,84 @@ fn narrator(mentions: &[Mention], c: &Coref) -> Option<usize> {
     opening.or_else(|| (0..c.chains.len()).filter(|&ci| c.chains[ci].kind == EntityKind::Person && counts[ci] >= 2).max_by_key(|&ci| (counts[ci], std::cmp::Reverse(ci))))
 }
 
-/// Paragraphs where the narrator of a first-person text speaks ("I" outside
-/// quotations and dialogue turns): there "he" and "she" are other people.
-fn narrated_paragraphs(doc: &Document, mentions: &[Mention], c: &Coref) -> HashSet<usize> {
+/// Who "I" is outside quotations, sentence by sentence, and where the
+/// narrator speaks in the first person.
+///
+/// In a dialogue turn it is the turn's speaker; elsewhere the narrator (see
+/// [`narrator`]). "My name is X", "I'm X" or "I am X" outside quotations
+/// makes X the voice of that paragraph (and, outside dialogue, of the rest
+/// of the text). The narrator narrates from the first paragraph where "I"
+/// occurs outside quotations, when the text does so at least three times;
+/// if the text still names the narrator after that (a biography quoting its
+/// subject at length), only in the paragraphs that say "I".
+fn voices(doc: &Document, mentions: &[Mention], c: &Coref) -> (Vec<Option<usize>>, Vec<bool>) {
+    let n = doc.sentences.len();
+    let dialogue = |si: usize| c.turns.get(si).is_some_and(|t| t.dialogue);
+    let mut narrator = narrator(mentions, c);
+    let mut voice = vec![None; n];
+    let mut claimed: Vec<(usize, usize)> = Vec::new(); // (paragraph, chain)
+    for si in 0..n {
+        if let Some(ci) = self_named(doc, mentions, c, si) {
+            claimed.push((doc.sentences[si].paragraph, ci));
+        }
+    }
+    for (si, s) in doc.sentences.iter().enumerate() {
+        let claim = claimed.iter().find(|(p, _)| *p == s.paragraph).map(|&(_, ci)| ci);
+        if dialogue(si) {
+            voice[si] = claim.or(c.turns[si].speaker);
+        } else {
+            if let Some(ci) = claim {
+                narrator = Some(ci);
+            }
+            voice[si] = narrator;
+        }
+    }
     let first: Vec<&Mention> = mentions
         .iter()
         .filter(|m| matches!(&m.form, Form::Pronoun(p) if p.person == 1 && !p.plural))
-        .filter(|m| !c.quotes.is_inside(m.sentence, m.first) && !c.turns.get(m.sentence).is_some_and(|t| t.dialogue))
+        .filter(|m| !c.quotes.is_inside(m.sentence, m.first) && !dialogue(m.sentence))
         .collect();
-    if first.len() < 3 {
-        return HashSet::new();
+    let from = first.first().map(|m| doc.sentences[m.sentence].paragraph).filter(|_| first.len() >= 3);
+    // a narrator the text also names in the third person after it starts to
+    // say "I" (a biography quoting its subject) narrates only where "I" occurs
+    let paragraph_of = |mi: usize| doc.sentences[mentions[mi].sentence].paragraph;
+    let named_after = from.is_some_and(|p| {
+        (0..mentions.len()).any(|mi| mentions[mi].form == Form::Name && paragraph_of(mi) > p && c.refs[mi].len() == 1 && Some(c.refs[mi][0]) == voice[mentions[mi].sentence])
+    });
+    let local: Vec<usize> = first.iter().map(|m| doc.sentences[m.sentence].paragraph).collect();
+    let narrating = doc
+        .sentences
+        .iter()
+        .enumerate()
+        .map(|(si, s)| !dialogue(si) && from.is_some_and(|p| s.paragraph >= p) && (!named_after || local.contains(&s.paragraph)))
+        .collect();
+    (voice, narrating)
+}
+
+/// "My name is Eric Levi", "I'm Isabel Ruiz", "I am X" outside quotations:
+/// the person the speaker says he is.
+fn self_named(doc: &Document, mentions: &[Mention], c: &Coref, si: usize) -> Option<usize> {
+    let toks = &doc.sentences[si].tokens;
+    for (ti, t) in toks.iter().enumerate() {
+        if c.quotes.is_inside(si, ti) {
+            continue;
+        }
+        let f = |k: usize| toks.get(ti + k).map(|x| x.form.to_lowercase()).unwrap_or_default();
+        let at = match (t.form.as_str(), f(1).as_str(), f(2).as_str()) {
+            ("My" | "my", "name", "is" | "'s") => ti + 3,
+            ("I", "'m" | "am", _) => ti + 2,
+            _ => continue,
+        };
+        let named = mentions.iter().enumerate().find(|(_, m)| m.sentence == si && m.first == at && m.form == Form::Name);
+        if let Some((mi, _)) = named {
+            if let [ci] = c.refs[mi][..] {
+                if c.chains[ci].kind == EntityKind::Person {
+                    return Some(ci);
+                }
+            }
+        }
     }
-    first.iter().map(|m| doc.sentences[m.sentence].paragraph).collect()
+    None
 }
 
 fn is_reflexive(m: &Mention) -> bool {
@@ -165,7 +237,7 @@ fn pronoun(ctx: &Ctx, c: &Coref, st: &State, mi: usize, p: PronounInfo) -> Vec<u
     let speaker = if inside { of_mention(c.quotes.speaker[si]) } else { None };
     let turn = c.turns.get(si).copied().unwrap_or_default();
     // outside quotations the first person is the turn's speaker in a dialogue, else the narrator
-    let voice = if turn.dialogue { turn.speaker } else { ctx.narrator };
+    let voice = ctx.voice[si];
     let paragraph = ctx.doc.sentences[si].paragraph;
     let site = Site { sentence: si, paragraph, role: role(ctx.doc, ctx.mentions, mi), quoted: inside };
     match (p.person, p.plural) {
@@ -183,10 +255,10 @@ fn pronoun(ctx: &Ctx, c: &Coref, st: &State, mi: usize, p: PronounInfo) -> Vec<u
             // "he was upset with me": not the speaker, nor the narrator where he speaks
             let mut exclude: Vec<usize> = speaker.into_iter().collect();
             if !inside && turn.dialogue {
-                exclude.extend(turn.speaker);
+                exclude.extend(voice);
                 exclude.extend(turn.addressee);
-            } else if !inside && ctx.narrated.contains(&paragraph) {
-                exclude.extend(ctx.narrator);
+            } else if !inside && ctx.narrating[si] {
+                exclude.extend(voice);
             }
             personal(ctx, c, st, m, p, &site, &exclude)
         }
@@ -228,9 +300,9 @@ fn personal(ctx: &Ctx, c: &Coref, st: &State, m: &Mention, p: PronounInfo, site:
     }
     // "John Legend did not support him": an object pronoun is not its own clause's subject
     not.extend(bound_subject(ctx, c, m));
-    best(&st.history, &st.salience, site, 3, ok, &not)
+    best(&st.history, site, 3, ok, &not)
         // nobody near: the most salient agreeing person of the text so far
-        .or_else(|| best(&st.history, &st.salience, site, usize::MAX / 2, ok, &not))
+        .or_else(|| best(&st.history, site, usize::MAX / 2, ok, &not))
         .into_iter()
         .collect()
 }
@@ -292,7 +364,7 @@ fn reflexive(ctx: &Ctx, c: &Coref, st: &State, m: &Mention, p: PronounInfo, site
         }
     }
     // no parse to go by: the nearest agreeing subject in the sentence or just before
-    best(&st.history, &st.salience, site, 1, kind_ok, &[]).into_iter().collect()
+    best(&st.history, site, 1, kind_ok, &[]).into_iter().collect()
 }
 
 /// "it", "its": a recent organization, when the pronoun can be one.
@@ -301,7 +373,7 @@ fn it(ctx: &Ctx, c: &Coref, st: &State, m: &Mention, site: &Site) -> Vec<usize> 
     let t = &s.tokens[m.head];
     let org = |ci: usize| c.chains[ci].kind == EntityKind::Organization;
     if is_possessive(m) {
-        return best(&st.history, &st.salience, site, 2, org, &[]).into_iter().collect();
+        return best(&st.history, site, 2, org, &[]).into_iter().collect();
     }
     // "it" as the subject of a verb that acts: "the company said it would ..."
     let acts = match (t.deprel.starts_with("nsubj"), t.head) {
@@ -312,7 +384,7 @@ fn it(ctx: &Ctx, c: &Coref, st: &State, m: &Mention, site: &Site) -> Vec<usize> 
     if !acts {
         return Vec::new();
     }
-    best(&st.history, &st.salience, site, 1, org, &[]).into_iter().collect()
+    best(&st.history, site, 1, org, &[]).into_iter().collect()
 }
 
 /// "they", "them", "their".
@@ -325,5 +397,5 @@ fn they(ctx: &Ctx, c: &Coref, st: &State, m: &Mention, site: &Site) -> Vec<usize
     let plural_or_subject = |ci: usize| {
         org(ci) && st.history.iter().rev().take_while(|h| site.sentence - h.sentence <= 1).any(|h| h.chain == ci && (h.role == Role::Subject || ctx.mentions.iter().any(|x| x.sentence == h.sentence && x.first == h.token && x.text.ends_with('s'))))
     };
-    best(&st.history, &st.salience, site, 1, plural_or_subject, &[]).into_iter().collect()
+    best(&st.history, site, 1, plural_or_subject, &[]).into_iter().collect()
 }

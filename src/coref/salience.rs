@@ -2,12 +2,10 @@
 //! salient antecedent among them, plus the few facts of the parse that the
 //! pronoun rules need (subjects, clause subjects, reflexive binders).
 //!
-//! An antecedent's score adds up, in this order of weight: recency by
-//! sentence (one point per sentence back), grammatical role (subject over
-//! object over the rest, more so in the pronoun's own sentence), parallel
-//! role (a subject pronoun prefers a subject), the chain's salience so far
-//! (how often it was mentioned), and small penalties for crossing a
-//! paragraph or a quotation boundary.
+//! The antecedent's score is the salience of its chain in the manner of
+//! Lappin and Leass (1994): every earlier mention adds weight for recency,
+//! role (subject, object, other), being a phrase's head and not being in an
+//! adverbial; the weight halves with every sentence back.
 
 use super::Coref;
 use crate::doc::{Document, Sentence};
@@ -39,6 +37,10 @@ pub(super) struct Seen {
     pub role: Role,
     /// True when it is inside a quotation.
     pub quoted: bool,
+    /// True for a possessor ("Legend's texts", "his"): not the head of its phrase.
+    pub possessor: bool,
+    /// True inside an adverbial phrase (an oblique: "in an interview with X").
+    pub adverbial: bool,
 }
 
 /// Where the pronoun being resolved stands.
@@ -108,69 +110,53 @@ pub(super) fn clause_subject(s: &Sentence, t: usize) -> Option<usize> {
     None
 }
 
-/// Weights of the antecedent score.
-#[derive(Clone, Copy, Debug)]
-pub(super) struct Weights {
-    /// Per sentence between antecedent and pronoun.
-    pub distance: f32,
-    /// For a subject antecedent in an earlier sentence.
-    pub subject: f32,
-    /// For a subject antecedent in the pronoun's own sentence.
-    pub subject_here: f32,
-    /// For an object antecedent.
-    pub object: f32,
-    /// When pronoun and antecedent are both subjects.
-    pub parallel: f32,
-    /// Per earlier mention of the chain (capped by `salience_cap`).
-    pub salience: f32,
-    /// Cap of the salience term.
-    pub salience_cap: f32,
-    /// For an antecedent in another paragraph.
-    pub paragraph: f32,
-    /// For an antecedent on the other side of a quotation boundary.
-    pub quote: f32,
+/// The salience a mention gives its chain, in the manner of Lappin and
+/// Leass (1994): recency, plus emphasis for its role, for being the head of
+/// its phrase and for not being inside an adverbial phrase.
+fn weight(h: &Seen) -> f32 {
+    let role = match h.role {
+        Role::Subject => 80.0,
+        Role::Object => 50.0,
+        Role::Other => 40.0,
+    };
+    let head = if h.possessor { 0.0 } else { 80.0 };
+    let non_adverbial = if h.adverbial { 0.0 } else { 50.0 };
+    100.0 + role + head + non_adverbial
 }
 
-/// The weights in use.
-pub(super) const WEIGHTS: Weights = Weights {
-    distance: 1.0,
-    subject: 1.5,
-    subject_here: 2.5,
-    object: 0.5,
-    parallel: 0.5,
-    salience: 0.15,
-    salience_cap: 1.5,
-    paragraph: 0.5,
-    quote: 0.5,
-};
-
 /// The best antecedent among chains seen in the last `window` sentences that
-/// pass `ok` and are not in `exclude`.
-pub(super) fn best(history: &[Seen], salience: &[f32], site: &Site, window: usize, ok: impl Fn(usize) -> bool, exclude: &[usize]) -> Option<usize> {
-    let w = WEIGHTS;
+/// pass `ok` and are not in `exclude`: each mention's weight halves with
+/// every sentence back, a chain's salience is the sum over its mentions, and
+/// a subject pronoun earns a bonus from a subject antecedent (parallelism).
+/// Crossing a quotation or paragraph boundary halves a mention's weight.
+pub(super) fn best(history: &[Seen], site: &Site, window: usize, ok: impl Fn(usize) -> bool, exclude: &[usize]) -> Option<usize> {
     let mut scores: Vec<(f32, usize)> = Vec::new();
-    for (k, h) in history.iter().enumerate().rev() {
+    for h in history.iter().rev() {
         let d = site.sentence - h.sentence;
         if d > window || exclude.contains(&h.chain) || !ok(h.chain) {
             continue;
         }
-        let role = match (h.role, d) {
-            (Role::Subject, 0) => w.subject_here,
-            (Role::Subject, _) => w.subject,
-            (Role::Object, _) => w.object,
-            _ => 0.0,
-        };
-        let parallel = if h.role == Role::Subject && site.role == Role::Subject { w.parallel } else { 0.0 };
-        let recency = (history.len() - k) as f32 * 0.02;
-        let score = -(d.min(10) as f32) * w.distance + role + parallel + (salience[h.chain] * w.salience).min(w.salience_cap)
-            - if h.paragraph != site.paragraph { w.paragraph } else { 0.0 }
-            - if h.quoted != site.quoted { w.quote } else { 0.0 }
-            - recency;
+        let mut w = weight(h) * 0.5f32.powi(d.min(30) as i32);
+        if h.quoted != site.quoted {
+            w *= 0.5;
+        }
+        if h.paragraph != site.paragraph {
+            w *= 0.5;
+        }
+        if d == 0 && h.role == Role::Subject && site.role == Role::Subject {
+            w += 35.0;
+        }
         match scores.iter_mut().find(|(_, ci)| *ci == h.chain) {
-            Some(e) => e.0 = e.0.max(score),
-            None => scores.push((score, h.chain)),
+            Some(e) => e.0 += w,
+            None => scores.push((w, h.chain)),
         }
     }
-    scores.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-    scores.first().map(|&(_, ci)| ci)
+    // the most salient; ties go to the chain mentioned last
+    let mut best: Option<(f32, usize)> = None;
+    for (sc, ci) in scores {
+        if best.is_none_or(|(b, _)| sc > b + 1e-3) {
+            best = Some((sc, ci));
+        }
+    }
+    best.map(|(_, ci)| ci)
 }

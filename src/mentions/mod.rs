@@ -12,6 +12,7 @@
 mod events;
 mod lexicon;
 mod names;
+mod nicknames;
 mod verb_events;
 
 pub use lexicon::{Gender, Lexicon, PronounInfo};
@@ -114,7 +115,8 @@ impl Mention {
 pub fn find_mentions(doc: &Document, lex: &Lexicon) -> Vec<Mention> {
     let mut out = Vec::new();
     for (si, s) in doc.sentences.iter().enumerate() {
-        let names = names::find_names(doc, si, s, lex);
+        let mut names = names::find_names(doc, si, s, lex);
+        nicknames::join_quoted_nicknames(doc, si, s, lex, &mut names);
         let events = events::find_events(doc, si, s, lex, &names);
         let verb_events = verb_events::find_verb_events(si, s, lex, &names);
         let mut all: Vec<Mention> = names.into_iter().chain(events).chain(verb_events).collect();

@@ -391,6 +391,13 @@ pub(super) fn find_pronouns_and_descriptions(si: usize, s: &Sentence, lex: &Lexi
             if t.form == "US" || (lower == "i" && t.form != "I") {
                 continue;
             }
+            // "To Write Love On Her Arms", "All of Me": a capitalised pronoun
+            // inside a title, not at the start of the sentence or a quotation
+            let opens = toks[..i].iter().all(|x| !x.form.chars().any(char::is_alphanumeric)) || toks[i - 1].form == ":";
+            let title_case = toks.get(i.wrapping_sub(1)).is_some_and(|x| is_cap(&x.form)) || toks.get(i + 1).is_some_and(|x| is_cap(&x.form) && x.form != "I");
+            if lower != "i" && is_cap(&t.form) && !opens && (title_case || t.form.chars().all(char::is_uppercase)) && !quote_start(toks, i) {
+                continue;
+            }
             out.push(simple(si, s, i, i, Form::Pronoun(p), p.gender));
             continue;
         }
@@ -424,6 +431,11 @@ pub(super) fn find_pronouns_and_descriptions(si: usize, s: &Sentence, lex: &Lexi
         }
     }
     out
+}
+
+/// True when token `i` opens a quotation ("He added, “Her ...").
+fn quote_start(toks: &[crate::doc::Token], i: usize) -> bool {
+    i > 0 && matches!(toks[i - 1].form.as_str(), "\"" | "“" | "'" | "‘")
 }
 
 fn simple(si: usize, s: &Sentence, a: usize, b: usize, form: Form, gender: Gender) -> Mention {
