@@ -7,8 +7,17 @@ use crate::doc::Document;
 use crate::graph::EntityKind;
 use crate::mentions::{Form, Gender, Lexicon, Mention, NameType};
 
+/// Lower-case words of a name, with Latin diacritics folded ("Ichiyō" and
+/// "Ichiyo" are one name).
 fn words(s: &str) -> Vec<String> {
-    s.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()).filter(|w| !w.is_empty()).collect()
+    s.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase().chars().map(fold).collect::<String>()).filter(|w| !w.is_empty()).collect()
+}
+
+/// A lower-case Latin letter without its diacritic.
+fn fold(c: char) -> char {
+    const FROM: &str = "àáâãäåāăąçćčďèéêëēėęěìíîïīįıñńňòóôõöøōőùúûüūůűųýÿźżžśšşřťţłğ";
+    const TO: &str = "aaaaaaaaacccdeeeeeeeeiiiiiiinnnoooooooouuuuuuuuyyzzzsssrttlg";
+    FROM.chars().position(|x| x == c).and_then(|i| TO.chars().nth(i)).unwrap_or(c)
 }
 
 /// Content words of an event label (for matching repeated event mentions).
@@ -77,7 +86,7 @@ pub(super) fn resolve_names(doc: &Document, mentions: &[Mention], lex: &Lexicon,
                 // Padalecki is named), else the most recently mentioned
                 // person who carries it
                 let hit = most_recent(c, mentions, mi, |ch| ch.kind == EntityKind::Person && ch.aliases.iter().any(|a| a.eq_ignore_ascii_case(&m.text)) && w.len() == 1)
-                    .or_else(|| most_recent(c, mentions, mi, |ch| ch.kind == EntityKind::Person && names_same_person(&w, &words(&ch.label)) || ch.aliases.iter().any(|a| a.eq_ignore_ascii_case(&m.text))));
+                    .or_else(|| most_recent(c, mentions, mi, |ch| ch.kind == EntityKind::Person && ch.aliases.iter().any(|a| names_same_person(&w, &words(a))) || ch.aliases.iter().any(|a| a.eq_ignore_ascii_case(&m.text))));
                 if let Some(ci) = hit {
                     add_alias(&mut c.chains[ci], &m.text);
                     c.chains[ci].mentions.push(mi);

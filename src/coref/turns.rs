@@ -237,6 +237,16 @@ pub(super) fn find_interview(doc: &Document, mentions: &[Mention], c: &Coref, le
     }
     // "Frank Messina: An Interview with the 'Mets Poet'", "The Onion: An
     // interview with ...": the heading's person, else its organization
+    // "File photo of interviewee David Titley": captions anywhere name interviewees
+    for (mi, m) in mentions.iter().enumerate() {
+        let toks = &doc.sentences[m.sentence].tokens;
+        let cue = m.first > 0 && matches!(toks[m.first - 1].form.to_lowercase().as_str(), "interviewee" | "interviewees");
+        if let (true, [ci]) = (cue && m.form == Form::Name, &c.refs[mi][..]) {
+            if kind(*ci) == EntityKind::Person && !iv.interviewees.contains(ci) {
+                iv.interviewees.push(*ci);
+            }
+        }
+    }
     let heading = doc.sentences.first().map(|s| &s.tokens[..]).unwrap_or_default();
     if iv.interviewees.is_empty() && heading.iter().any(|t| t.form.to_lowercase().starts_with("interview")) {
         let titled = mentions.iter().enumerate().find(|(_, m)| m.sentence == 0 && m.form == Form::Name && heading.get(m.last + 1).is_some_and(|t| t.form == ":") && heading[..m.first].iter().all(|t| t.form.eq_ignore_ascii_case("the")));

@@ -366,7 +366,8 @@ fn is_person_name(lex: &Lexicon, words: &[&str], headline: bool) -> bool {
     if words.len() == 1 {
         return false; // a lone word becomes a person only through an earlier full name (coref)
     }
-    let common = words.iter().filter(|w| is_cap(w) && lex.is_common(w)).count();
+    // a lone capital is an initial written without its period ("R Saravanan"), not a word
+    let common = words.iter().filter(|w| is_cap(w) && w.chars().count() > 1 && lex.is_common(w)).count();
     looks && words.len() <= 5 && (lex.first_names.contains_key(&first) || (lex.surnames.contains(&last) && common < words.len()) || (common == 0 && words.len() <= 3 && !headline))
 }
 
