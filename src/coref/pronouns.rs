@@ -118,21 +118,28 @@ fn record(ctx: &Ctx, c: &mut Coref, st: &mut State, mi: usize) {
     }
 }
 
-/// The person named in the heading or opening (speeches, interviews,
-/// statements), else the person named most often.
-fn narrator(mentions: &[Mention], c: &Coref) -> Option<usize> {
-    let mut counts = vec![0usize; c.chains.len()];
-    for refs in &c.refs {
-        if let [ci] = refs[..] {
-            counts[ci] += 1;
+/// The narrator of a first-person text: the one person named in its
+/// heading (the first paragraph and the unfinished lines after it: titles,
+/// bylines, dates), as in "Interview with ... Noam Chomsky" or "Pelosi Floor
+/// Speech"; none when the heading names nobody or several people.
+fn narrator(doc: &Document, mentions: &[Mention], c: &Coref) -> Option<usize> {
+    let unfinished = |si: usize| !doc.sentences[si].tokens.last().is_some_and(|t| matches!(t.form.as_str(), "." | "!" | "?" | "\"" | "”"));
+    let mut heading = 0;
+    while heading < doc.sentences.len() && heading < 4 && (heading == 0 || doc.sentences[heading].paragraph != doc.sentences[heading - 1].paragraph) && (heading == 0 || unfinished(heading - 1)) {
+        heading += 1;
+    }
+    let mut people: Vec<usize> = Vec::new();
+    for (mi, _) in mentions.iter().enumerate().filter(|(_, m)| m.sentence < heading && m.form == Form::Name) {
+        if let [ci] = c.refs[mi][..] {
+            if c.chains[ci].kind == EntityKind::Person && !people.contains(&ci) {
+                people.push(ci);
+            }
         }
     }
-    let opening = mentions
-        .iter()
-        .enumerate()
-        .filter(|(_, m)| m.sentence < 5 && m.form == Form::Name)
-        .find_map(|(mi, _)| c.refs[mi].first().copied().filter(|&ci| c.chains[ci].kind == EntityKind::Person));
-    opening.or_else(|| (0..c.chains.len()).filter(|&ci| c.chains[ci].kind == EntityKind::Person && counts[ci] >= 2).max_by_key(|&ci| (counts[ci], std::cmp::Reverse(ci))))
+    match people[..] {
+        [one] => Some(one),
+        _ => None,
+    }
 }
 
 /// Who "I" is outside quotations, sentence by sentence, and where the
@@ -148,7 +155,7 @@ fn narrator(mentions: &[Mention], c: &Coref) -> Option<usize> {
 fn voices(doc: &Document, mentions: &[Mention], c: &Coref) -> (Vec<Option<usize>>, Vec<bool>) {
     let n = doc.sentences.len();
     let dialogue = |si: usize| c.turns.get(si).is_some_and(|t| t.dialogue);
-    let mut narrator = narrator(mentions, c);
+    let mut narrator = narrator(doc, mentions, c);
     let mut voice = vec![None; n];
     let mut claimed: Vec<(usize, usize)> = Vec::new(); // (paragraph, chain)
     for si in 0..n {

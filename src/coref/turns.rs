@@ -264,13 +264,22 @@ fn last_person_before(mentions: &[Mention], c: &Coref, si: usize, t: usize) -> O
     })
 }
 
-/// A person called or addressed by name in sentence `si`: the whole sentence
-/// ("Miss Rosenthal?"), or a titled name set off by commas or at an edge of
-/// the sentence ("Mr. Wasserstrom, you're ...", "Alright, Mr. Sova, please
-/// proceed.", "..., Justice Thomas."); an untitled name only before ", you"
-/// or ", please". Returns the last such chain and whether the sentence is
-/// nothing but the call.
-fn vocative(doc: &Document, mentions: &[Mention], c: &Coref, lex: &Lexicon, si: usize) -> Option<(usize, bool)> {
+/// How a person is called or addressed in a sentence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Call {
+    /// The whole sentence is the call: "Miss Rosenthal?", "General Prelogar."
+    Whole,
+    /// A name set off by commas and followed by "you" or "please":
+    /// "Mr. Wasserstrom, you're ...", "Alright, Mr. Sova, please proceed."
+    Direct,
+    /// A titled name set off at the end: "..., Justice Thomas." (in a
+    /// speech this is as often an apposition, so it only counts once the
+    /// text is known to be a transcript).
+    Trailing,
+}
+
+/// The last person called or addressed by name in sentence `si`.
+fn vocative(doc: &Document, mentions: &[Mention], c: &Coref, lex: &Lexicon, si: usize) -> Option<(usize, Call)> {
     let toks = &doc.sentences[si].tokens;
     let is_title = |k: usize| lex.titles.contains_key(&toks[k].form.trim_end_matches('.').to_lowercase());
     let n = toks.len();
@@ -284,14 +293,16 @@ fn vocative(doc: &Document, mentions: &[Mention], c: &Coref, lex: &Lexicon, si: 
         let titled = start < m.first;
         let end_punct = m.last + 2 == n && matches!(toks[n - 1].form.as_str(), "?" | "." | "!");
         if start == 0 && end_punct && (titled || toks[n - 1].form == "?") {
-            found = Some((ci, true));
+            found = Some((ci, Call::Whole));
             continue;
         }
         let open_left = start == 0 || toks[start - 1].form == ",";
         let next = toks.get(m.last + 2).map(|t| t.form.to_lowercase()).unwrap_or_default();
         let comma_after = toks.get(m.last + 1).is_some_and(|t| t.form == ",");
-        if open_left && ((titled && (comma_after || end_punct)) || (comma_after && matches!(next.as_str(), "you" | "your" | "please"))) {
-            found = Some((ci, false));
+        if open_left && comma_after && matches!(next.as_str(), "you" | "your" | "please") {
+            found = Some((ci, Call::Direct));
+        } else if open_left && titled && (comma_after || end_punct) && start > 0 {
+            found = Some((ci, Call::Trailing));
         }
     }
     found
@@ -354,10 +365,16 @@ pub(super) fn find_turns(doc: &Document, mentions: &[Mention], lex: &Lexicon, c:
     }
 
     // transcripts: the floor passes to the person called or addressed
-    let calls: Vec<Option<(usize, bool)>> = paras.iter().map(|p| p.clone().rev().find_map(|si| vocative(doc, mentions, c, lex, si))).collect();
-    if !calls.iter().any(|v| v.is_some()) {
+    let calls: Vec<Option<(usize, Call)>> = paras.iter().map(|p| p.clone().rev().find_map(|si| vocative(doc, mentions, c, lex, si))).collect();
+    // a transcript calls somebody by a whole sentence, or asks a person by
+    // name, or addresses people directly twice
+    let whole = calls.iter().any(|v| matches!(v, Some((_, Call::Whole))));
+    let direct = calls.iter().filter(|v| matches!(v, Some((_, Call::Direct)))).count();
+    let asked = calls.iter().zip(&paras).any(|(v, p)| matches!(v, Some((_, Call::Direct))) && is_question(doc, p));
+    if !whole && !asked && direct < 2 {
         return turns;
     }
+    let calls: Vec<Option<(usize, bool)>> = calls.into_iter().map(|v| v.map(|(ci, call)| (ci, call == Call::Whole))).collect();
     let mut floor: Option<usize> = None;
     let mut passed = false;
     for (k, p) in paras.iter().enumerate() {
