@@ -9,7 +9,7 @@
 //! recent person described that way, else to the most salient recent person
 //! not named in its own sentence.
 
-use super::salience::Seen;
+use super::salience::{best, Seen, Site};
 use super::Coref;
 use crate::doc::{Document, Upos};
 use crate::graph::EntityKind;
@@ -83,17 +83,19 @@ pub(super) fn attach_roles(doc: &Document, mentions: &[Mention], lex: &Lexicon, 
 }
 
 /// "the singer": the recent person described with that role, else the most
-/// salient recent person not named in this sentence (and of agreeing gender).
-pub(super) fn description(c: &Coref, salience: &[f32], named_here: &[usize], history: &[Seen], si: usize, role: &str, gender: Gender) -> Option<usize> {
+/// salient recent person (see `salience::best`) not named in this sentence
+/// and of agreeing gender.
+pub(super) fn description(c: &Coref, named_here: &[usize], history: &[Seen], site: &Site, role: &str, gender: Gender) -> Option<usize> {
+    let si = site.sentence;
     let last_seen = |ci: usize| history.iter().rev().find(|h| h.chain == ci).map(|h| h.sentence);
     let recent = |ci: usize| last_seen(ci).is_some_and(|s| si - s <= 6);
-    let people: Vec<usize> = (0..c.chains.len()).filter(|&ci| c.chains[ci].kind == EntityKind::Person && recent(ci) && c.chains[ci].gender.agrees(gender)).collect();
-    let described: Vec<usize> = people.iter().copied().filter(|&ci| c.chains[ci].roles.iter().any(|r| r == role)).collect();
+    let person = |ci: usize| c.chains[ci].kind == EntityKind::Person && c.chains[ci].gender.agrees(gender);
+    let described: Vec<usize> = (0..c.chains.len()).filter(|&ci| person(ci) && recent(ci) && c.chains[ci].roles.iter().any(|r| r == role)).collect();
     if !described.is_empty() {
         // the most recently mentioned of those described that way
         return described.into_iter().max_by_key(|&ci| (last_seen(ci), std::cmp::Reverse(ci)));
     }
-    people.into_iter().filter(|ci| !named_here.contains(ci)).max_by(|&a, &b| salience[a].total_cmp(&salience[b]).then(b.cmp(&a)))
+    best(history, site, 6, person, named_here)
 }
 
 /// The two most salient recent people, or `first` and the most salient other.

@@ -69,7 +69,8 @@ pub(super) fn resolve_references(doc: &Document, mentions: &[Mention], lex: &Lex
                     Form::Name => Vec::new(),
                     Form::Pronoun(p) => pronoun(&ctx, c, &st, mi, *p),
                     Form::Description(r) => {
-                        let found = description(c, &st.salience, &named_here, &st.history, si, r, m.gender);
+                        let site = Site { sentence: si, paragraph: doc.sentences[si].paragraph, role: role(doc, mentions, mi), quoted: c.quotes.is_inside(si, m.first) };
+                        let found = description(c, &named_here, &st.history, &site, r, m.gender);
                         // the text now describes this chain that way: "the singer" later means the same
                         if let Some(ci) = found {
                             if !c.chains[ci].roles.contains(r) {
@@ -349,7 +350,7 @@ fn cataphor(ctx: &Ctx, c: &Coref, m: &Mention) -> Option<usize> {
     }
     let (oi, o) = ctx.mentions.iter().enumerate().find(|(_, o)| o.sentence == m.sentence && o.first > comma && o.first <= comma + 3)?;
     // the name must be the main clause's subject (or the first thing in it)
-    let subj = o.form == Form::Name && (toks[o.head].deprel.is_empty() || toks[o.head].deprel.starts_with("nsubj"));
+    let subj = o.form == Form::Name && (toks[o.head].deprel.is_empty() || toks[o.first..=o.last].iter().any(|t| t.deprel.starts_with("nsubj")));
     match (subj, &c.refs[oi][..]) {
         (true, [ci]) => Some(*ci),
         _ => None,

@@ -79,6 +79,7 @@ pub fn find_quotes(doc: &Document, mentions: &[Mention]) -> Quotes {
                 v.push(open);
             }
         }
+        single_quotes(doc, s, &mut v);
         q.inside.push(v);
     }
     let mut last_speaker: Option<(usize, usize)> = None; // (paragraph, mention)
@@ -99,6 +100,34 @@ pub fn find_quotes(doc: &Document, mentions: &[Mention]) -> Quotes {
         q.addressee[si] = addressee;
     }
     q
+}
+
+/// Marks a quotation in single quotation marks that opens and closes within
+/// the sentence, outside double quotes: the headline `John Legend says Kanye
+/// West 'was very upset with me that I didn't support him'`. An opening mark
+/// follows a space and touches the next word; a closing one touches the word
+/// before it and is followed by a space, punctuation or the end.
+fn single_quotes(doc: &Document, s: &crate::doc::Sentence, inside: &mut [bool]) {
+    let toks = &s.tokens;
+    let raw = |k: usize| &doc.text[toks[k].span.start..toks[k].span.end];
+    let mut k = 0;
+    while k + 1 < toks.len() {
+        let opens = matches!(raw(k), "'" | "‘") && !inside[k] && (k == 0 || toks[k - 1].span.end < toks[k].span.start) && toks[k].span.end == toks[k + 1].span.start && toks[k + 1].form.chars().next().is_some_and(char::is_alphanumeric);
+        if !opens {
+            k += 1;
+            continue;
+        }
+        let close = (k + 2..toks.len()).find(|&j| matches!(raw(j), "'" | "’") && toks[j - 1].span.end == toks[j].span.start && toks.get(j + 1).is_none_or(|n| toks[j].span.end < n.span.start || !n.form.chars().next().is_some_and(char::is_alphanumeric)));
+        match close {
+            Some(j) if j - k > 3 => {
+                for b in &mut inside[k + 1..j] {
+                    *b = true;
+                }
+                k = j + 1;
+            }
+            _ => k += 1,
+        }
+    }
 }
 
 /// The speaker and addressee that sentence `si` names outside its quotations.
@@ -124,7 +153,8 @@ fn attribution(doc: &Document, mentions: &[Mention], q: &Quotes, si: usize) -> (
             let found = parsed.or(before).or(after);
             // "told West", "said to him"
             let object_at = if ADDRESS_VERBS.contains(&f.as_str()) { ti + 1 } else if s.tokens.get(ti + 1).is_some_and(|n| n.form == "to") { ti + 2 } else { usize::MAX };
-            let addressee = here.iter().find(|(i, m)| m.first == object_at && Some(*i) != found && is_speaker_form(m)).map(|&(i, _)| i);
+            let det = s.tokens.get(object_at).is_some_and(|t| matches!(t.form.to_lowercase().as_str(), "the" | "a" | "an"));
+            let addressee = here.iter().find(|(i, m)| (m.first == object_at || det && m.first == object_at + 1) && Some(*i) != found && is_speaker_form(m)).map(|&(i, _)| i);
             if found.is_some() {
                 return (found, addressee);
             }
