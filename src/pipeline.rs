@@ -229,17 +229,29 @@ pub fn build_graph(doc: &Document, mentions: &[Mention], coref: &Coref, relation
 /// A readable account of the mentions of each sentence and the chains they
 /// resolve to, for `relgraph extract --debug`.
 pub fn debug_report(ex: &Extraction) -> String {
+    coref_report(&ex.doc, &ex.mentions, &ex.coref)
+}
+
+/// The body of [`debug_report`] for any analysed document: each sentence,
+/// its mentions with the chains they resolve to, the speaker of its
+/// quotations and, in dialogue, the speaker of its turn.
+pub fn coref_report(doc: &Document, mentions: &[Mention], coref: &Coref) -> String {
     use std::fmt::Write;
     let mut out = String::new();
-    for (si, s) in ex.doc.sentences.iter().enumerate() {
-        let _ = writeln!(out, "[{si}] {}", ex.doc.slice(s.span));
-        for (mi, m) in ex.mentions.iter().enumerate().filter(|(_, m)| m.sentence == si) {
-            let refs: Vec<String> = ex.coref.of(mi).iter().map(|&c| ex.coref.chains[c].label.clone()).collect();
-            let quoted = if ex.coref.quotes.is_inside(si, m.first) { " (quoted)" } else { "" };
-            let _ = writeln!(out, "    {:<40} {:?}{} -> {}", m.text, m.form, quoted, if refs.is_empty() { "-".to_string() } else { refs.join(" + ") });
+    let label = |c: usize| coref.chains[c].label.clone();
+    let labelled = |c: usize| format!("{} ({})", coref.chains[c].label, coref.chains[c].kind.as_str());
+    for (si, s) in doc.sentences.iter().enumerate() {
+        let _ = writeln!(out, "[{si}] {}", doc.slice(s.span));
+        for (mi, m) in mentions.iter().enumerate().filter(|(_, m)| m.sentence == si) {
+            let refs: Vec<String> = coref.of(mi).iter().map(|&c| labelled(c)).collect();
+            let quoted = if coref.quotes.is_inside(si, m.first) { " (quoted)" } else { "" };
+            let _ = writeln!(out, "    {:<40} {}{} -> {}", m.text, m.form.short(), quoted, if refs.is_empty() { "-".to_string() } else { refs.join(" + ") });
         }
-        if let Some(sp) = ex.coref.quotes.speaker.get(si).copied().flatten() {
-            let _ = writeln!(out, "    speaker: {}", ex.mentions[sp].text);
+        if let Some(sp) = coref.quotes.speaker.get(si).copied().flatten() {
+            let _ = writeln!(out, "    speaker: {}", mentions[sp].text);
+        }
+        if let Some(turn) = coref.turns.get(si).filter(|t| t.speaker.is_some() || t.addressee.is_some()) {
+            let _ = writeln!(out, "    turn: {} to {}", turn.speaker.map_or("?".into(), label), turn.addressee.map_or("?".into(), label));
         }
     }
     out

@@ -36,19 +36,30 @@ pub struct PronounScore {
     pub correct: usize,
     /// Of those, left unresolved by us.
     pub unresolved: usize,
+    /// Second-person pronouns ("you") of such chains, counted apart so that
+    /// the main figure stays comparable with earlier versions.
+    pub second_eligible: usize,
+    /// Of those, resolved into the gold chain.
+    pub second_correct: usize,
 }
 
 /// A pronoun we got wrong: where, what we said, what the gold names it.
 #[derive(Clone, Debug)]
 pub struct Miss {
+    /// Index of the pronoun's sentence.
+    pub index: usize,
     /// The sentence text.
     pub sentence: String,
     /// The pronoun.
     pub pronoun: String,
     /// Our chain's label, if any.
     pub ours: Option<String>,
+    /// Our antecedent: the closest earlier mention of our chain ("[sentence] text").
+    pub our_antecedent: Option<String>,
     /// The gold entity's first named mention.
     pub gold: String,
+    /// The gold antecedent: the closest earlier gold mention of the same entity.
+    pub gold_antecedent: Option<String>,
 }
 
 impl PronounScore {
@@ -67,6 +78,8 @@ impl std::ops::AddAssign for PronounScore {
         self.eligible += o.eligible;
         self.correct += o.correct;
         self.unresolved += o.unresolved;
+        self.second_eligible += o.second_eligible;
+        self.second_correct += o.second_correct;
     }
 }
 
@@ -91,7 +104,7 @@ pub fn read_gum(id: &str, conllu: &str) -> (Document, Vec<GoldMention>) {
             flush(&mut cur, &mut sentences, &mut text, para);
             continue;
         }
-        if line.starts_with("# newpar") {
+        if line == "# newpar" {
             para += 1;
             continue;
         }
@@ -125,10 +138,25 @@ pub fn read_gum(id: &str, conllu: &str) -> (Document, Vec<GoldMention>) {
     }
     flush(&mut cur, &mut sentences, &mut text, para);
     let mut doc = Document::new(id, text);
-    doc.paragraphs = sentences.iter().map(|s| s.span).collect();
-    for (i, s) in sentences.iter_mut().enumerate() {
-        s.paragraph = i;
+    // GUM's paragraphs (`# newpar`): in transcripts, one speaker's turn
+    let mut paragraphs: Vec<Span> = Vec::new();
+    let mut renumbered = Vec::with_capacity(sentences.len());
+    let mut last = None;
+    for s in &sentences {
+        if last == Some(s.paragraph) {
+            if let Some(p) = paragraphs.last_mut() {
+                p.end = s.span.end;
+            }
+        } else {
+            paragraphs.push(s.span);
+            last = Some(s.paragraph);
+        }
+        renumbered.push(paragraphs.len() - 1);
     }
+    for (s, p) in sentences.iter_mut().zip(renumbered) {
+        s.paragraph = p;
+    }
+    doc.paragraphs = paragraphs;
     doc.sentences = sentences;
     (doc, gold)
 }
@@ -179,9 +207,8 @@ pub fn score_pronouns(doc: &mut Document, gold: &[GoldMention], res: &Resources)
     score_pronouns_verbose(doc, gold, res).0
 }
 
-/// Like [`score_pronouns`], also listing the misses.
-pub fn score_pronouns_verbose(doc: &mut Document, gold: &[GoldMention], res: &Resources) -> (PronounScore, Vec<Miss>) {
-    let mut misses = Vec::new();
+/// Tags and parses a GUM document, then finds its mentions and coreference.
+pub fn analyse(doc: &mut Document, res: &Resources) -> (Vec<crate::mentions::Mention>, super::Coref) {
     if let Some(m) = &res.syntax {
         for s in &mut doc.sentences {
             m.analyze(s);
@@ -189,6 +216,13 @@ pub fn score_pronouns_verbose(doc: &mut Document, gold: &[GoldMention], res: &Re
     }
     let mentions = crate::mentions::find_mentions(doc, &res.lexicon);
     let coref = super::resolve(doc, &mentions, &res.lexicon);
+    (mentions, coref)
+}
+
+/// Like [`score_pronouns`], also listing the misses.
+pub fn score_pronouns_verbose(doc: &mut Document, gold: &[GoldMention], res: &Resources) -> (PronounScore, Vec<Miss>) {
+    let mut misses = Vec::new();
+    let (mentions, coref) = analyse(doc, res);
     // gold entities that are named persons or organizations: their named mentions
     let mut named: HashMap<&str, Vec<&GoldMention>> = HashMap::new();
     for g in gold {
@@ -203,35 +237,57 @@ pub fn score_pronouns_verbose(doc: &mut Document, gold: &[GoldMention], res: &Re
     let mut score = PronounScore::default();
     for g in gold.iter().filter(|g| g.first == g.last && named.contains_key(g.entity.as_str())) {
         let tok = &doc.sentences[g.sentence].tokens[g.first];
-        if tok.upos != Upos::Pron || !res.lexicon.pronouns.contains_key(&tok.form.to_lowercase()) {
-            continue;
-        }
-        score.eligible += 1;
+        let Some(info) = res.lexicon.pronouns.get(&tok.form.to_lowercase()).filter(|_| tok.upos == Upos::Pron) else { continue };
+        let second = info.person == 2;
         let ours = mentions
             .iter()
             .position(|m| m.sentence == g.sentence && m.first == g.first && matches!(m.form, Form::Pronoun(_)));
         let chains: HashSet<usize> = ours.map(|mi| coref.of(mi).iter().copied().collect()).unwrap_or_default();
         let nm = named[g.entity.as_str()][0];
-        let miss = |ours: Option<String>| Miss {
+        let forms = |si: usize, a: usize, b: usize| doc.sentences[si].tokens[a..=b].iter().map(|t| t.form.as_str()).collect::<Vec<_>>().join(" ");
+        let gold_antecedent = gold
+            .iter()
+            .filter(|o| o.entity == g.entity && (o.sentence, o.first) < (g.sentence, g.first))
+            .max_by_key(|o| (o.sentence, o.first))
+            .map(|o| format!("[{}] {}", o.sentence, forms(o.sentence, o.first, o.last)));
+        let our_antecedent = |ci: usize| {
+            coref.chains[ci]
+                .mentions
+                .iter()
+                .map(|&mi| &mentions[mi])
+                .filter(|o| (o.sentence, o.first) < (g.sentence, g.first))
+                .max_by_key(|o| (o.sentence, o.first))
+                .map(|o| format!("[{}] {}", o.sentence, o.text))
+        };
+        let miss = |ours: Option<usize>| Miss {
+            index: g.sentence,
             sentence: doc.slice(doc.sentences[g.sentence].span).to_string(),
             pronoun: tok.form.clone(),
-            ours,
-            gold: doc.sentences[nm.sentence].tokens[nm.first..=nm.last].iter().map(|t| t.form.as_str()).collect::<Vec<_>>().join(" "),
+            ours: ours.map(|ci| coref.chains[ci].label.clone()),
+            our_antecedent: ours.and_then(our_antecedent),
+            gold: forms(nm.sentence, nm.first, nm.last),
+            gold_antecedent: gold_antecedent.clone(),
         };
-        if chains.is_empty() {
-            score.unresolved += 1;
-            misses.push(miss(None));
-            continue;
-        }
         let hit = named[g.entity.as_str()].iter().any(|nm| {
             mentions.iter().enumerate().any(|(mi, m)| {
                 m.sentence == nm.sentence && m.first <= nm.last && nm.first <= m.last && m.form == Form::Name && coref.of(mi).iter().any(|c| chains.contains(c))
             })
         });
+        if second {
+            score.second_eligible += 1;
+            score.second_correct += usize::from(hit);
+            continue;
+        }
+        score.eligible += 1;
+        if chains.is_empty() {
+            score.unresolved += 1;
+            misses.push(miss(None));
+            continue;
+        }
         if hit {
             score.correct += 1;
         } else {
-            misses.push(miss(chains.iter().next().map(|&c| coref.chains[c].label.clone())));
+            misses.push(miss(chains.iter().min().copied()));
         }
     }
     (score, misses)

@@ -2,9 +2,13 @@
 //!
 //! [`resolve`] groups the mentions of one document into [`Chain`]s:
 //! - names: a surname or first name joins the earlier (or later) full name
-//!   that carries it; "real name: X", "born X", "née X" add an alias; party
-//!   plurals join their party ("Democrats" → Democratic Party); two people
-//!   who share a surname stay apart (a short name joins the most recent one);
+//!   that carries it; party plurals join their party ("Democrats" →
+//!   Democratic Party); two people who share a surname stay apart (a short
+//!   name joins the most recent one); see `names`;
+//! - aliases: "real name: X", "born X", "née X", "known as X", stage and pen
+//!   names, quoted nicknames, names opening a parenthesis; see `aliases`;
+//! - dialogue turns: who speaks each paragraph of an interview or a
+//!   transcript; see [`turns`];
 //! - descriptions ("the singer") join the person the text described that way,
 //!   else the most salient person not named in the same sentence;
 //! - pronouns join the most salient agreeing antecedent (gender, number,
@@ -12,10 +16,14 @@
 //!   speaker (see [`speakers`]);
 //! - groups ("the pair", "we" in a quote) refer to two chains at once.
 
+mod aliases;
+mod describe;
 pub mod eval;
 mod names;
 mod pronouns;
+mod salience;
 pub mod speakers;
+pub mod turns;
 
 use crate::doc::Document;
 use crate::graph::EntityKind;
@@ -48,6 +56,8 @@ pub struct Coref {
     pub refs: Vec<Vec<usize>>,
     /// Quotations and their speakers.
     pub quotes: speakers::Quotes,
+    /// For each sentence, the dialogue turn it belongs to (interviews, transcripts).
+    pub turns: Vec<turns::Turn>,
 }
 
 impl Coref {
@@ -59,8 +69,10 @@ impl Coref {
 
 /// Resolves the mentions of a document into chains.
 pub fn resolve(doc: &Document, mentions: &[Mention], lex: &Lexicon) -> Coref {
-    let mut c = Coref { chains: Vec::new(), refs: vec![Vec::new(); mentions.len()], quotes: speakers::find_quotes(doc, mentions) };
+    let mut c = Coref { chains: Vec::new(), refs: vec![Vec::new(); mentions.len()], quotes: speakers::find_quotes(doc, mentions), turns: Vec::new() };
     names::resolve_names(doc, mentions, lex, &mut c);
+    aliases::link_aliases(doc, mentions, lex, &mut c);
+    c.turns = turns::find_turns(doc, mentions, lex, &c);
     pronouns::resolve_references(doc, mentions, lex, &mut c);
     c
 }

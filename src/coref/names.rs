@@ -1,12 +1,23 @@
-//! Chains from names: full names, surnames, first names, stated aliases.
+//! Chains from names: full names, surnames and first names of people,
+//! organizations (with their acronyms) and events. Stated aliases are
+//! linked afterwards (see `aliases`).
 
 use super::{Chain, Coref};
 use crate::doc::Document;
 use crate::graph::EntityKind;
 use crate::mentions::{Form, Gender, Lexicon, Mention, NameType};
 
+/// Lower-case words of a name, with Latin diacritics folded ("Ichiyō" and
+/// "Ichiyo" are one name).
 fn words(s: &str) -> Vec<String> {
-    s.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()).filter(|w| !w.is_empty()).collect()
+    s.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase().chars().map(fold).collect::<String>()).filter(|w| !w.is_empty()).collect()
+}
+
+/// A lower-case Latin letter without its diacritic.
+fn fold(c: char) -> char {
+    const FROM: &str = "àáâãäåāăąçćčďèéêëēėęěìíîïīįıñńňòóôõöøōőùúûüūůűųýÿźżžśšşřťţłğ";
+    const TO: &str = "aaaaaaaaacccdeeeeeeeeiiiiiiinnnoooooooouuuuuuuuyyzzzsssrttlg";
+    FROM.chars().position(|x| x == c).and_then(|i| TO.chars().nth(i)).unwrap_or(c)
 }
 
 /// Content words of an event label (for matching repeated event mentions).
@@ -31,18 +42,10 @@ fn names_same_person(short: &[String], full: &[String]) -> bool {
     subseq && (short.last() == full.last() || short.first() == full.first())
 }
 
-/// Tokens before a name that state it is an alias of the previous person.
-fn alias_cue(doc: &Document, m: &Mention) -> bool {
-    let toks = &doc.sentences[m.sentence].tokens;
-    let before: Vec<String> = toks[m.first.saturating_sub(3)..m.first].iter().map(|t| t.form.to_lowercase()).collect();
-    let b: Vec<&str> = before.iter().map(String::as_str).collect();
-    b.ends_with(&["name", ":"]) || b.ends_with(&["born"]) || b.ends_with(&["née"]) || b.ends_with(&["nee"]) || b.ends_with(&["aka"]) || b.ends_with(&["known", "as"]) || b.ends_with(&["name", "is"])
-}
-
 pub(super) fn resolve_names(doc: &Document, mentions: &[Mention], lex: &Lexicon, c: &mut Coref) {
     // pass 1: full person names (two words or more) found in document order
     for (mi, m) in mentions.iter().enumerate() {
-        if m.form != Form::Name || m.ty != NameType::Entity(EntityKind::Person) || words(&m.text).len() < 2 || alias_cue(doc, m) {
+        if m.form != Form::Name || m.ty != NameType::Entity(EntityKind::Person) || words(&m.text).len() < 2 {
             continue;
         }
         let w = words(&m.text);
@@ -67,35 +70,27 @@ pub(super) fn resolve_names(doc: &Document, mentions: &[Mention], lex: &Lexicon,
         }
     }
     // pass 2: everything else, in order
-    let mut last_person: Option<usize> = None;
     for (mi, m) in mentions.iter().enumerate() {
-        if m.form != Form::Name {
-            continue;
-        }
-        if !c.refs[mi].is_empty() {
-            last_person = c.refs[mi].first().copied();
+        if m.form != Form::Name || !c.refs[mi].is_empty() {
             continue;
         }
         let w = words(&m.text);
         match m.ty {
             NameType::Entity(EntityKind::Person) | NameType::Unknown => {
-                if alias_cue(doc, m) {
-                    if let Some(ci) = last_person {
-                        add_alias(&mut c.chains[ci], &m.text);
-                        c.chains[ci].mentions.push(mi);
-                        c.refs[mi] = vec![ci];
-                        continue;
-                    }
+                // "in Austin", "Austin, Texas": a place, not the person called Austin
+                if w.len() == 1 && lex.places.contains(&w[0]) && placed(doc, m) {
+                    continue;
                 }
-                // a short name joins the most recently mentioned person who carries it
-                let hit = most_recent(c, mentions, mi, |ch| ch.kind == EntityKind::Person && names_same_person(&w, &words(&ch.label)) || ch.aliases.iter().any(|a| a.eq_ignore_ascii_case(&m.text)));
+                // a short name joins the person the text already calls so
+                // ("Padalecki" stays Jared when his son Austin Shepherd
+                // Padalecki is named), else the most recently mentioned
+                // person who carries it
+                let hit = most_recent(c, mentions, mi, |ch| ch.kind == EntityKind::Person && ch.aliases.iter().any(|a| a.eq_ignore_ascii_case(&m.text)) && w.len() == 1)
+                    .or_else(|| most_recent(c, mentions, mi, |ch| ch.kind == EntityKind::Person && ch.aliases.iter().any(|a| names_same_person(&w, &words(a))) || ch.aliases.iter().any(|a| a.eq_ignore_ascii_case(&m.text))));
                 if let Some(ci) = hit {
                     add_alias(&mut c.chains[ci], &m.text);
                     c.chains[ci].mentions.push(mi);
                     c.refs[mi] = vec![ci];
-                    if c.chains[ci].kind == EntityKind::Person {
-                        last_person = Some(ci);
-                    }
                     continue;
                 }
                 // an organization known by this name ("the Post")
@@ -111,7 +106,6 @@ pub(super) fn resolve_names(doc: &Document, mentions: &[Mention], lex: &Lexicon,
                 if m.ty == NameType::Entity(EntityKind::Person) || lone_first {
                     c.chains.push(new_chain(EntityKind::Person, &m.text, mi, m.gender));
                     c.refs[mi] = vec![c.chains.len() - 1];
-                    last_person = Some(c.chains.len() - 1);
                 }
             }
             NameType::Entity(EntityKind::Organization) => {
@@ -227,6 +221,15 @@ pub(super) fn resolve_names(doc: &Document, mentions: &[Mention], lex: &Lexicon,
             _ => Gender::Unknown,
         };
     }
+}
+
+/// A place name used as one: after a locative preposition ("in Austin") or
+/// before ", Region" ("Austin, Texas").
+fn placed(doc: &Document, m: &Mention) -> bool {
+    let toks = &doc.sentences[m.sentence].tokens;
+    let before = m.first.checked_sub(1).map(|k| toks[k].form.to_lowercase()).unwrap_or_default();
+    let region = toks.get(m.last + 1).is_some_and(|t| t.form == ",") && toks.get(m.last + 2).is_some_and(|t| t.form.chars().next().is_some_and(char::is_uppercase));
+    matches!(before.as_str(), "in" | "at" | "from" | "to" | "near" | "into" | "outside") || region
 }
 
 fn norm_org(s: &str) -> String {

@@ -1,241 +1,235 @@
-//! Pronouns, descriptions, speakers and groups.
+//! Pronouns, descriptions and groups, resolved in one pass over the text.
+//!
+//! Sentence by sentence (outside quotations first, so that "he said" is
+//! known before the quotation's "I"), every mention that names nothing yet
+//! is resolved against the history of the mentions before it:
+//! - first person: inside a quotation its speaker, in a dialogue turn the
+//!   turn's speaker, else the narrator (the person named in the opening);
+//!   "we" in a quotation is the speaker and the other person of the passage;
+//! - second person: the addressee of the quotation or of the turn;
+//! - reflexives ("himself"): the subject of their clause;
+//! - "he"/"she": the best agreeing person (see `salience`), never the
+//!   subject of its own clause when the pronoun is a non-reflexive object,
+//!   never the speaker of its own quotation, never a person named later in
+//!   the sentence (unless the pronoun opens a fronted clause: "After he won,
+//!   X ..."); "X and his Y" is X's;
+//! - "it"/"its": a recent organization, when "it" acts (not "it is ... to");
+//! - "they"/"their": two people just named together, a group ("the pair"),
+//!   else a recent organization;
+//! - descriptions and groups: see `describe`.
 
-use super::speakers::Quotes;
+use super::describe::{attach_roles, description, recent_pair, top_two};
+use super::salience::{best, chains_at, clause_subject, role, Role, Seen, Site};
 use super::Coref;
 use crate::doc::Document;
 use crate::graph::EntityKind;
-use crate::mentions::{Form, Gender, Lexicon, Mention};
+use crate::mentions::{Form, Gender, Lexicon, Mention, PronounInfo};
 
-/// A resolved mention in the running history of the document.
-#[derive(Clone, Copy, Debug)]
-struct Seen {
-    chain: usize,
-    sentence: usize,
-    subject: bool,
+/// Words that open a fronted subordinate clause ("After he won, X ...").
+const SUBORDINATORS: &[&str] = &["after", "before", "when", "while", "although", "though", "since", "once", "because", "as", "if", "despite", "upon", "until", "whenever", "whereas"];
+/// Verbs whose subject "it" is usually not a referent ("it is", "it seems").
+const LIGHT_VERBS: &[&str] = &["be", "seem", "appear", "take", "become", "happen", "matter", "remain", "mean", "feel", "look", "make", "get", "go", "come"];
+
+/// What the pass knows beyond the history.
+struct Ctx<'a> {
+    doc: &'a Document,
+    mentions: &'a [Mention],
+    /// For each sentence, who "I" is outside quotations: the turn's speaker
+    /// in a dialogue, else the narrator.
+    voice: Vec<Option<usize>>,
+    /// For each sentence, whether the voice speaks in the first person there
+    /// (then "he" and "she" are other people).
+    narrating: Vec<bool>,
 }
 
-/// Role nouns right before a name or in apposition after it.
-fn attach_roles(doc: &Document, mentions: &[Mention], lex: &Lexicon, c: &mut Coref) {
-    for (mi, m) in mentions.iter().enumerate() {
-        if m.form != Form::Name {
-            continue;
-        }
-        let [ci] = c.refs[mi][..] else { continue };
-        if c.chains[ci].kind != EntityKind::Person {
-            continue;
-        }
-        let toks = &doc.sentences[m.sentence].tokens;
-        let mut roles = Vec::new();
-        if m.first > 0 {
-            let w = toks[m.first - 1].form.to_lowercase();
-            if lex.role_nouns.contains_key(&w) {
-                roles.push(w);
-            }
-        }
-        // "Name, the ROLE" / "Name, a ROLE" / "Name, 43, ..."
-        if toks.get(m.last + 1).is_some_and(|t| t.form == ",") {
-            for t in toks.iter().skip(m.last + 2).take(5) {
-                let w = t.form.to_lowercase();
-                if w == "," || w == "." {
-                    break;
-                }
-                if lex.role_nouns.contains_key(&w) {
-                    // "West, the EGOT-winning singer says ...": a reporting clause, not an apposition
-                    let verb_next = toks.iter().skip_while(|x| !std::ptr::eq(*x, t)).nth(1).is_some_and(|n| matches!(n.upos, crate::doc::Upos::Verb | crate::doc::Upos::Aux) || speech_verb(&n.form));
-                    if !verb_next {
-                        roles.push(w);
-                    }
-                    break;
-                }
-            }
-        }
-        for r in roles {
-            if !c.chains[ci].roles.contains(&r) {
-                c.chains[ci].roles.push(r);
-            }
-        }
-    }
-}
-
-fn speech_verb(w: &str) -> bool {
-    matches!(w, "says" | "said" | "say" | "tells" | "told" | "adds" | "added" | "writes" | "wrote")
-}
-
-fn is_subject(doc: &Document, mentions: &[Mention], mi: usize) -> bool {
-    let m = &mentions[mi];
-    let t = &doc.sentences[m.sentence].tokens[m.head];
-    if !t.deprel.is_empty() {
-        return t.deprel.starts_with("nsubj");
-    }
-    // without a parse: the first mention of its sentence
-    !mentions.iter().any(|o| o.sentence == m.sentence && o.last < m.first)
+/// The running state: what was resolved so far and how salient each chain is.
+struct State {
+    history: Vec<Seen>,
+    salience: Vec<f32>,
 }
 
 pub(super) fn resolve_references(doc: &Document, mentions: &[Mention], lex: &Lexicon, c: &mut Coref) {
     attach_roles(doc, mentions, lex, c);
-    let quotes = c.quotes.clone();
-    // the narrator of first-person text outside quotations: the person named most often
-    let mut counts = vec![0usize; c.chains.len()];
-    for refs in &c.refs {
-        if let [ci] = refs[..] {
-            counts[ci] += 1;
-        }
-    }
-    // the person named in the heading or opening (speeches, interviews, statements),
-    // else the person named most often
-    let opening = mentions
-        .iter()
-        .enumerate()
-        .filter(|(_, m)| m.sentence < 5 && m.form == Form::Name)
-        .find_map(|(mi, _)| c.refs[mi].first().copied().filter(|&ci| c.chains[ci].kind == EntityKind::Person));
-    let narrator = opening.or_else(|| {
-        (0..c.chains.len())
-            .filter(|&ci| c.chains[ci].kind == EntityKind::Person && counts[ci] >= 2)
-            .max_by_key(|&ci| (counts[ci], std::cmp::Reverse(ci)))
-    });
-
-    // first-person narration: "he" and "she" are then other people than the narrator
-    let first_person_outside = mentions
-        .iter()
-        .filter(|m| matches!(&m.form, Form::Pronoun(p) if p.person == 1 && !p.plural) && !quotes.is_inside(m.sentence, m.first))
-        .count();
-    let narrating = if first_person_outside >= 3 { narrator } else { None };
-    let mut history: Vec<Seen> = Vec::new();
-    let mut salience = vec![0.0f32; c.chains.len()];
-    let nsent = doc.sentences.len();
-    let mut by_sentence: Vec<Vec<usize>> = vec![Vec::new(); nsent];
+    let (voice, narrating) = voices(doc, mentions, c);
+    let ctx = Ctx { doc, mentions, voice, narrating };
+    let mut st = State { history: Vec::new(), salience: vec![0.0f32; c.chains.len()] };
+    let mut by_sentence: Vec<Vec<usize>> = vec![Vec::new(); doc.sentences.len()];
     for (mi, m) in mentions.iter().enumerate() {
         by_sentence[m.sentence].push(mi);
     }
     for (si, ms) in by_sentence.iter().enumerate() {
         // outside quotations first, so "he said" is known before the quote's "I"
         let mut order = ms.clone();
-        order.sort_by_key(|&mi| (quotes.is_inside(si, mentions[mi].first), mentions[mi].first));
+        order.sort_by_key(|&mi| (c.quotes.is_inside(si, mentions[mi].first), mentions[mi].first));
         let named_here: Vec<usize> = ms.iter().flat_map(|&mi| c.refs[mi].clone()).collect();
         for mi in order {
             let m = &mentions[mi];
             if c.refs[mi].is_empty() {
-                let inside = quotes.is_inside(si, m.first);
                 let r = match &m.form {
                     Form::Name => Vec::new(),
-                    Form::Pronoun(p) => {
-                        let not = clause_subject_chains(doc, c, mentions, m);
-                        pronoun(c, &quotes, mentions, &history, &salience, si, inside, *p, narrator, narrating, m, &not)
-                    }
-                    Form::Description(role) => {
-                        let r = description(c, &salience, &named_here, &history, si, role);
+                    Form::Pronoun(p) => pronoun(&ctx, c, &st, mi, *p),
+                    Form::Description(r) => {
+                        let site = Site { sentence: si, paragraph: doc.sentences[si].paragraph, role: role(doc, mentions, mi), quoted: c.quotes.is_inside(si, m.first) };
+                        let found = description(c, &named_here, &st.history, &site, r, m.gender);
                         // the text now describes this chain that way: "the singer" later means the same
-                        if let Some(ci) = r {
-                            if !c.chains[ci].roles.contains(role) {
-                                c.chains[ci].roles.push(role.clone());
+                        if let Some(ci) = found {
+                            if !c.chains[ci].roles.contains(r) {
+                                c.chains[ci].roles.push(r.clone());
                             }
                         }
-                        r.into_iter().collect()
+                        found.into_iter().collect()
                     }
-                    Form::Group => top_two(c, &history, &salience, si, None),
+                    Form::Group => top_two(c, &st.history, &st.salience, si, None),
                 };
                 c.refs[mi] = r;
             }
-            let subject = is_subject(doc, mentions, mi);
-            for &ci in &c.refs[mi] {
-                if !c.chains[ci].mentions.contains(&mi) && c.refs[mi].len() == 1 {
-                    c.chains[ci].mentions.push(mi);
-                }
-                // pronouns teach gender to a chain that lacks it
-                if let (Form::Pronoun(p), 1) = (&m.form, c.refs[mi].len()) {
-                    if c.chains[ci].gender == Gender::Unknown && matches!(p.gender, Gender::Male | Gender::Female) && p.person == 3 {
-                        c.chains[ci].gender = p.gender;
-                    }
-                }
-                salience[ci] += if m.form == Form::Name { 1.0 } else { 0.5 };
-                history.push(Seen { chain: ci, sentence: si, subject });
-            }
+            record(&ctx, c, &mut st, mi);
         }
     }
 }
 
-#[allow(clippy::too_many_arguments)]
-fn pronoun(
-    c: &Coref,
-    quotes: &Quotes,
-    mentions: &[Mention],
-    history: &[Seen],
-    salience: &[f32],
-    si: usize,
-    inside: bool,
-    p: crate::mentions::PronounInfo,
-    narrator: Option<usize>,
-    narrating: Option<usize>,
-    m: &Mention,
-    not: &[usize],
-) -> Vec<usize> {
-    let speaker = if inside { quotes.speaker[si].and_then(|sm| c.refs.get(sm)).and_then(|r| r.first().copied()) } else { None };
-    match (p.person, p.plural) {
-        (1, false) => {
-            if inside {
-                speaker.into_iter().collect()
-            } else {
-                narrator.into_iter().collect()
+/// Adds mention `mi` to its chains and to the history.
+fn record(ctx: &Ctx, c: &mut Coref, st: &mut State, mi: usize) {
+    let m = &ctx.mentions[mi];
+    let refs = c.refs[mi].clone();
+    let toks = &ctx.doc.sentences[m.sentence].tokens;
+    let rel = toks[m.head].deprel.as_str();
+    let seen = Seen {
+        chain: 0,
+        sentence: m.sentence,
+        token: m.first,
+        paragraph: ctx.doc.sentences[m.sentence].paragraph,
+        role: role(ctx.doc, ctx.mentions, mi),
+        quoted: c.quotes.is_inside(m.sentence, m.first),
+        possessor: rel == "nmod:poss" || is_possessive(m) || toks.get(m.last + 1).is_some_and(|t| t.form == "'s" || t.form == "'"),
+        adverbial: rel.starts_with("obl") || rel == "advmod",
+    };
+    for &ci in &refs {
+        if refs.len() == 1 && !c.chains[ci].mentions.contains(&mi) {
+            c.chains[ci].mentions.push(mi);
+        }
+        // pronouns teach gender to a chain that lacks it
+        if let (Form::Pronoun(p), 1) = (&m.form, refs.len()) {
+            if c.chains[ci].gender == Gender::Unknown && matches!(p.gender, Gender::Male | Gender::Female) && p.person == 3 {
+                c.chains[ci].gender = p.gender;
             }
         }
-        (1, true) => {
-            // "we" in a quotation: the speaker and the other person the passage is about
-            match speaker.filter(|_| inside) {
-                Some(sp) => top_two(c, history, salience, si, Some(sp)),
-                // outside quotations "we" is the narrator's side: the narrator stands for it
-                None if !inside => narrator.into_iter().collect(),
-                None => Vec::new(),
-            }
-        }
-        (3, false) if p.gender == Gender::Neuter => {
-            // "it": a recent organization
-            best(c, history, salience, si, 2, |ch| ch.kind == EntityKind::Organization, None).into_iter().collect()
-        }
-        (3, false) => {
-            // "he was upset with me": he is not the speaker, nor the narrator of a first-person text
-            let exclude = speaker.or(if inside { None } else { narrating });
-            // "he said, referencing his texts to West": a subject pronoun is not
-            // someone the same sentence names after it
-            let named_later: Vec<usize> = if m.first == 0 || c.quotes.is_inside(m.sentence, m.first) || !is_subject_pronoun(m) {
-                Vec::new()
-            } else {
-                mentions.iter().enumerate().filter(|(_, o)| o.sentence == m.sentence && o.first > m.last && o.form == Form::Name && !c.quotes.is_inside(o.sentence, o.first)).flat_map(|(oi, _)| c.refs[oi].clone()).collect()
-            };
-            // "John Legend did not support him": an object pronoun is not its own clause's subject
-            let history: Vec<Seen> = history.iter().copied().filter(|h| !named_later.contains(&h.chain) && !not.contains(&h.chain)).collect();
-            let history = &history[..];
-            let _ = (mentions, m);
-            let ok = |ch: &super::Chain| ch.kind == EntityKind::Person && ch.gender.agrees(p.gender);
-            best(c, history, salience, si, 3, ok, exclude)
-                // nobody near: the most salient agreeing person of the text so far
-                .or_else(|| best(c, history, salience, si, usize::MAX / 2, ok, exclude))
-                .into_iter()
-                .collect()
-        }
-        // "they": a recent pair of people named together ("Carrano and Biewener"), else an organization
-        (3, true) => match recent_pair(c, mentions, history, si, m) {
-            Some(pair) => pair,
-            None => best(c, history, salience, si, 1, |ch| ch.kind == EntityKind::Organization, None).into_iter().collect(),
-        },
-        _ => Vec::new(),
+        st.salience[ci] += if m.form == Form::Name { 1.0 } else { 0.5 };
+        st.history.push(Seen { chain: ci, ..seen });
     }
 }
 
-/// The chains of the subject of the verb whose object the pronoun `m` is.
-fn clause_subject_chains(doc: &Document, c: &Coref, mentions: &[Mention], m: &Mention) -> Vec<usize> {
-    let s = &doc.sentences[m.sentence];
-    let t = &s.tokens[m.head];
-    if !matches!(t.deprel.as_str(), "obj" | "iobj" | "obl") || matches!(t.form.to_lowercase().as_str(), "his" | "her" | "its" | "their") {
-        return Vec::new();
+/// The narrator of a first-person text: the one person named in its
+/// heading (the first paragraph and the unfinished lines after it: titles,
+/// bylines, dates), as in "Interview with ... Noam Chomsky" or "Pelosi Floor
+/// Speech"; none when the heading names nobody or several people.
+fn narrator(doc: &Document, mentions: &[Mention], c: &Coref) -> Option<usize> {
+    let unfinished = |si: usize| !doc.sentences[si].tokens.last().is_some_and(|t| matches!(t.form.as_str(), "." | "!" | "?" | "\"" | "”"));
+    let mut heading = 0;
+    while heading < doc.sentences.len() && heading < 4 && (heading == 0 || doc.sentences[heading].paragraph != doc.sentences[heading - 1].paragraph) && (heading == 0 || unfinished(heading - 1)) {
+        heading += 1;
     }
-    let Some(v) = t.head else { return Vec::new() };
-    let Some(subj) = s.children(v).find(|&k| s.tokens[k].deprel.starts_with("nsubj")) else { return Vec::new() };
-    mentions
+    let mut people: Vec<usize> = Vec::new();
+    for (mi, _) in mentions.iter().enumerate().filter(|(_, m)| m.sentence < heading && m.form == Form::Name) {
+        if let [ci] = c.refs[mi][..] {
+            if c.chains[ci].kind == EntityKind::Person && !people.contains(&ci) {
+                people.push(ci);
+            }
+        }
+    }
+    match people[..] {
+        [one] => Some(one),
+        _ => None,
+    }
+}
+
+/// Who "I" is outside quotations, sentence by sentence, and where the
+/// narrator speaks in the first person.
+///
+/// In a dialogue turn it is the turn's speaker; elsewhere the narrator (see
+/// [`narrator`]). "My name is X", "I'm X" or "I am X" outside quotations
+/// makes X the voice of that paragraph (and, outside dialogue, of the rest
+/// of the text). The narrator narrates from the first paragraph where "I"
+/// occurs outside quotations, when the text does so at least three times;
+/// if the text still names the narrator after that (a biography quoting its
+/// subject at length), only in the paragraphs that say "I".
+fn voices(doc: &Document, mentions: &[Mention], c: &Coref) -> (Vec<Option<usize>>, Vec<bool>) {
+    let n = doc.sentences.len();
+    let dialogue = |si: usize| c.turns.get(si).is_some_and(|t| t.dialogue);
+    let mut narrator = narrator(doc, mentions, c);
+    let mut voice = vec![None; n];
+    let mut claimed: Vec<(usize, usize)> = Vec::new(); // (paragraph, chain)
+    for si in 0..n {
+        if let Some(ci) = self_named(doc, mentions, c, si) {
+            claimed.push((doc.sentences[si].paragraph, ci));
+        }
+    }
+    for (si, s) in doc.sentences.iter().enumerate() {
+        let claim = claimed.iter().find(|(p, _)| *p == s.paragraph).map(|&(_, ci)| ci);
+        if dialogue(si) {
+            voice[si] = claim.or(c.turns[si].speaker);
+        } else {
+            if let Some(ci) = claim {
+                narrator = Some(ci);
+            }
+            voice[si] = narrator;
+        }
+    }
+    let first: Vec<&Mention> = mentions
+        .iter()
+        .filter(|m| matches!(&m.form, Form::Pronoun(p) if p.person == 1 && !p.plural))
+        .filter(|m| !c.quotes.is_inside(m.sentence, m.first) && !dialogue(m.sentence))
+        .collect();
+    let from = first.first().map(|m| doc.sentences[m.sentence].paragraph).filter(|_| first.len() >= 3);
+    // a narrator the text also names in the third person after it starts to
+    // say "I" (a biography quoting its subject) narrates only where "I" occurs
+    let paragraph_of = |mi: usize| doc.sentences[mentions[mi].sentence].paragraph;
+    let named_after = from.is_some_and(|p| {
+        (0..mentions.len()).any(|mi| mentions[mi].form == Form::Name && paragraph_of(mi) > p && c.refs[mi].len() == 1 && Some(c.refs[mi][0]) == voice[mentions[mi].sentence])
+    });
+    let local: Vec<usize> = first.iter().map(|m| doc.sentences[m.sentence].paragraph).collect();
+    let narrating = doc
+        .sentences
         .iter()
         .enumerate()
-        .filter(|(_, o)| o.sentence == m.sentence && o.first <= subj && subj <= o.last)
-        .flat_map(|(oi, _)| c.refs[oi].clone())
-        .collect()
+        .map(|(si, s)| !dialogue(si) && from.is_some_and(|p| s.paragraph >= p) && (!named_after || local.contains(&s.paragraph)))
+        .collect();
+    (voice, narrating)
+}
+
+/// "My name is Eric Levi", "I'm Isabel Ruiz", "I am X" outside quotations:
+/// the person the speaker says he is.
+fn self_named(doc: &Document, mentions: &[Mention], c: &Coref, si: usize) -> Option<usize> {
+    let toks = &doc.sentences[si].tokens;
+    for (ti, t) in toks.iter().enumerate() {
+        if c.quotes.is_inside(si, ti) {
+            continue;
+        }
+        let f = |k: usize| toks.get(ti + k).map(|x| x.form.to_lowercase()).unwrap_or_default();
+        let at = match (t.form.as_str(), f(1).as_str(), f(2).as_str()) {
+            ("My" | "my", "name", "is" | "'s") => ti + 3,
+            ("I", "'m" | "am", _) => ti + 2,
+            _ => continue,
+        };
+        let named = mentions.iter().enumerate().find(|(_, m)| m.sentence == si && m.first == at && m.form == Form::Name);
+        if let Some((mi, _)) = named {
+            if let [ci] = c.refs[mi][..] {
+                if c.chains[ci].kind == EntityKind::Person {
+                    return Some(ci);
+                }
+            }
+        }
+    }
+    None
+}
+
+fn is_reflexive(m: &Mention) -> bool {
+    let w = m.text.to_lowercase();
+    w.ends_with("self") || w.ends_with("selves")
+}
+
+fn is_possessive(m: &Mention) -> bool {
+    matches!(m.text.to_lowercase().as_str(), "his" | "her" | "its" | "their" | "my" | "our" | "your")
 }
 
 /// "he", "she", "they": pronouns in subject form.
@@ -243,85 +237,173 @@ fn is_subject_pronoun(m: &Mention) -> bool {
     matches!(m.text.to_lowercase().as_str(), "he" | "she" | "they")
 }
 
-/// The best antecedent among chains seen in the last `window` sentences.
-fn best(
-    c: &Coref,
-    history: &[Seen],
-    salience: &[f32],
-    si: usize,
-    window: usize,
-    ok: impl Fn(&super::Chain) -> bool,
-    exclude: Option<usize>,
-) -> Option<usize> {
-    let mut scores: Vec<(f32, usize)> = Vec::new();
-    for (k, h) in history.iter().enumerate().rev() {
-        if si - h.sentence > window || Some(h.chain) == exclude || !ok(&c.chains[h.chain]) {
-            continue;
+fn pronoun(ctx: &Ctx, c: &Coref, st: &State, mi: usize, p: PronounInfo) -> Vec<usize> {
+    let m = &ctx.mentions[mi];
+    let si = m.sentence;
+    let inside = c.quotes.is_inside(si, m.first);
+    let of_mention = |x: Option<usize>| x.and_then(|sm| c.refs.get(sm)).and_then(|r| r.first().copied());
+    let speaker = if inside { of_mention(c.quotes.speaker[si]) } else { None };
+    let turn = c.turns.get(si).copied().unwrap_or_default();
+    // outside quotations the first person is the turn's speaker in a dialogue, else the narrator
+    let voice = ctx.voice[si];
+    let paragraph = ctx.doc.sentences[si].paragraph;
+    let site = Site { sentence: si, paragraph, role: role(ctx.doc, ctx.mentions, mi), quoted: inside };
+    match (p.person, p.plural) {
+        (1, false) if inside => speaker.into_iter().collect(),
+        (1, false) => voice.into_iter().collect(),
+        // "we" in a quotation: the speaker and the other person the passage is about
+        (1, true) if inside => speaker.map(|sp| top_two(c, &st.history, &st.salience, si, Some(sp))).unwrap_or_default(),
+        // outside quotations "we" is the narrator's or speaker's side: the narrator stands for it
+        (1, true) => voice.into_iter().collect(),
+        (2, _) if inside => of_mention(c.quotes.addressee.get(si).copied().flatten()).into_iter().collect(),
+        (2, _) => turn.addressee.into_iter().collect(),
+        (3, _) if is_reflexive(m) => reflexive(ctx, c, st, m, p, &site),
+        (3, false) if p.gender == Gender::Neuter => it(ctx, c, st, m, &site),
+        (3, false) => {
+            // "he was upset with me": not the speaker, nor the narrator where he speaks
+            let mut exclude: Vec<usize> = speaker.into_iter().collect();
+            if !inside && turn.dialogue {
+                exclude.extend(voice);
+                exclude.extend(turn.addressee);
+            } else if !inside && ctx.narrating[si] {
+                exclude.extend(voice);
+            }
+            personal(ctx, c, st, m, p, &site, &exclude)
         }
-        let recency = (history.len() - k) as f32;
-        let score = -((si - h.sentence).min(10) as f32) - recency * 0.1 + if h.subject { if h.sentence == si { 2.5 } else { 1.5 } } else { 0.0 } + salience[h.chain].min(10.0) * 0.3;
-        match scores.iter_mut().find(|(_, ci)| *ci == h.chain) {
-            Some(e) => e.0 = e.0.max(score),
-            None => scores.push((score, h.chain)),
-        }
-    }
-    scores.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-    scores.first().map(|&(_, ci)| ci)
-}
-
-/// "the singer": the chain described with that role, else the most salient
-/// person not named in this sentence.
-fn description(c: &Coref, salience: &[f32], named_here: &[usize], history: &[Seen], si: usize, role: &str) -> Option<usize> {
-    let recent = |ci: usize| history.iter().any(|h| h.chain == ci && si - h.sentence <= 6);
-    let people = (0..c.chains.len()).filter(|&ci| c.chains[ci].kind == EntityKind::Person && recent(ci));
-    let described: Vec<usize> = people.clone().filter(|&ci| c.chains[ci].roles.iter().any(|r| r == role)).collect();
-    let pool: Vec<usize> = if described.is_empty() { people.filter(|ci| !named_here.contains(ci)).collect() } else { described };
-    pool.into_iter().max_by(|&a, &b| salience[a].total_cmp(&salience[b]).then(b.cmp(&a)))
-}
-
-/// The two most salient recent people, or `first` and the most salient other.
-fn top_two(c: &Coref, history: &[Seen], salience: &[f32], si: usize, first: Option<usize>) -> Vec<usize> {
-    let mut cands: Vec<usize> = Vec::new();
-    for h in history.iter().rev() {
-        if si - h.sentence > 4 {
-            break;
-        }
-        if !cands.contains(&h.chain) && Some(h.chain) != first && c.chains[h.chain].kind == EntityKind::Person {
-            cands.push(h.chain);
-        }
-    }
-    cands.sort_by(|&a, &b| salience[b].total_cmp(&salience[a]).then(a.cmp(&b)));
-    let mut out: Vec<usize> = first.into_iter().collect();
-    for ci in cands {
-        if out.len() == 2 {
-            break;
-        }
-        out.push(ci);
-    }
-    if out.len() == 2 {
-        out
-    } else {
-        Vec::new()
+        (3, true) => they(ctx, c, st, m, &site),
+        _ => Vec::new(),
     }
 }
 
-/// Two people named together ("X and Y") in this or the previous sentence,
-/// before the pronoun `m`.
-fn recent_pair(c: &Coref, mentions: &[Mention], history: &[Seen], si: usize, m: &Mention) -> Option<Vec<usize>> {
-    let _ = history;
-    let names: Vec<(usize, &Mention)> = mentions
-        .iter()
-        .enumerate()
-        .filter(|(_, o)| o.form == Form::Name && o.sentence + 1 >= si && (o.sentence < si || o.last < m.first))
-        .collect();
-    for w in names.windows(2).rev() {
-        let ((a, ma), (b, mb)) = (w[0], w[1]);
-        if ma.sentence == mb.sentence && mb.first == ma.last + 2 {
-            let (ca, cb) = (c.refs[a].first()?, c.refs[b].first()?);
-            if ca != cb && c.chains[*ca].kind == EntityKind::Person && c.chains[*cb].kind == EntityKind::Person {
-                return Some(vec![*ca, *cb]);
+fn agrees(c: &Coref, ci: usize, p: PronounInfo) -> bool {
+    c.chains[ci].kind == EntityKind::Person && c.chains[ci].gender.agrees(p.gender)
+}
+
+/// "he", "him", "his", "she", "her".
+fn personal(ctx: &Ctx, c: &Coref, st: &State, m: &Mention, p: PronounInfo, site: &Site, exclude: &[usize]) -> Vec<usize> {
+    let ok = |ci: usize| agrees(c, ci, p);
+    let toks = &ctx.doc.sentences[m.sentence].tokens;
+    // "Jacob and his Sons": the possessor named just before
+    if is_possessive(m) && m.first >= 2 && toks[m.first - 1].form == "and" {
+        let named = chains_at(c, ctx.mentions, m.sentence, m.first - 2);
+        if let [ci] = named[..] {
+            if ok(ci) && !exclude.contains(&ci) && ctx.mentions.iter().any(|o| o.sentence == m.sentence && o.last + 2 == m.first && o.form == Form::Name) {
+                return vec![ci];
             }
         }
     }
-    None
+    // "After he won, X ...": the subject of the main clause
+    if let Some(ci) = cataphor(ctx, c, m).filter(|&ci| ok(ci) && !exclude.contains(&ci)) {
+        return vec![ci];
+    }
+    let mut not: Vec<usize> = exclude.to_vec();
+    // "he said, referencing his texts to West": a subject pronoun is not
+    // someone the same sentence names after it
+    if m.first > 0 && !site.quoted && is_subject_pronoun(m) {
+        for (oi, o) in ctx.mentions.iter().enumerate() {
+            if o.sentence == m.sentence && o.first > m.last && o.form == Form::Name && !c.quotes.is_inside(o.sentence, o.first) {
+                not.extend(c.refs[oi].iter().copied());
+            }
+        }
+    }
+    // "John Legend did not support him": an object pronoun is not its own clause's subject
+    not.extend(bound_subject(ctx, c, m));
+    best(&st.history, site, 3, ok, &not)
+        // nobody near: the most salient agreeing person of the text so far
+        .or_else(|| best(&st.history, site, usize::MAX / 2, ok, &not))
+        .into_iter()
+        .collect()
+}
+
+/// For a non-reflexive object pronoun: the chains of its clause's subject.
+fn bound_subject(ctx: &Ctx, c: &Coref, m: &Mention) -> Vec<usize> {
+    let s = &ctx.doc.sentences[m.sentence];
+    let t = &s.tokens[m.head];
+    if is_possessive(m) || !matches!(t.deprel.split(':').next().unwrap_or(""), "obj" | "iobj" | "obl") {
+        return Vec::new();
+    }
+    let Some(mut v) = t.head else { return Vec::new() };
+    // "West shared ... and accused him": a conjoined verb shares its subject
+    for _ in 0..4 {
+        if let Some(subj) = s.children(v).find(|&k| s.tokens[k].deprel.starts_with("nsubj")) {
+            return chains_at(c, ctx.mentions, m.sentence, subj);
+        }
+        match (s.tokens[v].deprel.as_str(), s.tokens[v].head) {
+            ("conj", Some(h)) => v = h,
+            _ => break,
+        }
+    }
+    Vec::new()
+}
+
+/// A pronoun in a fronted subordinate clause refers forward to the subject
+/// named right after the clause: "After he won the award, Legend said ...".
+fn cataphor(ctx: &Ctx, c: &Coref, m: &Mention) -> Option<usize> {
+    let toks = &ctx.doc.sentences[m.sentence].tokens;
+    let fw = toks.iter().position(|t| t.form.chars().any(char::is_alphanumeric))?;
+    if !SUBORDINATORS.contains(&toks[fw].form.to_lowercase().as_str()) || m.first <= fw || c.quotes.is_inside(m.sentence, m.first) {
+        return None;
+    }
+    let comma = (m.last + 1..toks.len()).find(|&k| toks[k].form == ",")?;
+    if toks[fw..m.first].iter().any(|t| t.form == ",") {
+        return None;
+    }
+    let (oi, o) = ctx.mentions.iter().enumerate().find(|(_, o)| o.sentence == m.sentence && o.first > comma && o.first <= comma + 3)?;
+    // the name must be the main clause's subject (or the first thing in it)
+    let subj = o.form == Form::Name && (toks[o.head].deprel.is_empty() || toks[o.first..=o.last].iter().any(|t| t.deprel.starts_with("nsubj")));
+    match (subj, &c.refs[oi][..]) {
+        (true, [ci]) => Some(*ci),
+        _ => None,
+    }
+}
+
+/// "himself", "herself", "themselves", "itself": the subject of the clause.
+fn reflexive(ctx: &Ctx, c: &Coref, st: &State, m: &Mention, p: PronounInfo, site: &Site) -> Vec<usize> {
+    let s = &ctx.doc.sentences[m.sentence];
+    let kind_ok = |ci: usize| match (p.plural, p.gender) {
+        (true, _) => true,
+        (false, Gender::Neuter) => c.chains[ci].kind == EntityKind::Organization,
+        (false, _) => agrees(c, ci, p),
+    };
+    if let Some(subj) = clause_subject(s, m.head) {
+        let chains = chains_at(c, ctx.mentions, m.sentence, subj);
+        if !chains.is_empty() && chains.iter().all(|&ci| kind_ok(ci)) {
+            return chains;
+        }
+    }
+    // no parse to go by: the nearest agreeing subject in the sentence or just before
+    best(&st.history, site, 1, kind_ok, &[]).into_iter().collect()
+}
+
+/// "it", "its": a recent organization, when the pronoun can be one.
+fn it(ctx: &Ctx, c: &Coref, st: &State, m: &Mention, site: &Site) -> Vec<usize> {
+    let s = &ctx.doc.sentences[m.sentence];
+    let t = &s.tokens[m.head];
+    let org = |ci: usize| c.chains[ci].kind == EntityKind::Organization;
+    if is_possessive(m) {
+        return best(&st.history, site, 2, org, &[]).into_iter().collect();
+    }
+    // "it" as the subject of a verb that acts: "the company said it would ..."
+    let acts = match (t.deprel.starts_with("nsubj"), t.head) {
+        (true, Some(h)) => !LIGHT_VERBS.contains(&s.tokens[h].lemma.to_lowercase().as_str()) && !s.children(h).any(|k| s.tokens[k].deprel == "cop"),
+        (false, _) if t.deprel.is_empty() => s.tokens.get(m.last + 1).is_some_and(|n| !matches!(n.form.to_lowercase().as_str(), "is" | "was" | "'s" | "seems" | "seemed" | "has" | "had" | "will" | "would")),
+        _ => false,
+    };
+    if !acts {
+        return Vec::new();
+    }
+    best(&st.history, site, 1, org, &[]).into_iter().collect()
+}
+
+/// "they", "them", "their".
+fn they(ctx: &Ctx, c: &Coref, st: &State, m: &Mention, site: &Site) -> Vec<usize> {
+    if let Some(pair) = recent_pair(ctx.doc, c, ctx.mentions, m) {
+        return pair;
+    }
+    let org = |ci: usize| c.chains[ci].kind == EntityKind::Organization;
+    // an organization that was the subject just before, or a plural name ("the Democrats")
+    let plural_or_subject = |ci: usize| {
+        org(ci) && st.history.iter().rev().take_while(|h| site.sentence - h.sentence <= 1).any(|h| h.chain == ci && (h.role == Role::Subject || ctx.mentions.iter().any(|x| x.sentence == h.sentence && x.first == h.token && x.text.ends_with('s'))))
+    };
+    best(&st.history, site, 1, plural_or_subject, &[]).into_iter().collect()
 }

@@ -1,10 +1,16 @@
 //! Quotations and their speakers.
 //!
 //! [`find_quotes`] marks every token inside double quotation marks and finds
-//! who speaks each quotation: the subject next to a speech verb outside the
-//! quote in the same sentence ("..., Legend says", "he said, “...”",
-//! "according to X"), else the speaker of the quotation that runs on from the
-//! previous sentence or paragraph.
+//! who speaks each quotation, and to whom:
+//! - the subject of a speech verb outside the quote in the same sentence
+//!   ("..., Legend says", "he said, “...”", "the singer clarified"), or the
+//!   name inverted after it ("said Legend"); the verb's object is the
+//!   addressee ("he told West, “...”");
+//! - "according to X";
+//! - a name or pronoun introducing the quote with a colon (`X: "..."`), or a
+//!   sentence that ends with a colon after a speech verb ("He added:");
+//! - else the speaker of the quotation that runs on from the previous
+//!   sentence or paragraph.
 
 use crate::doc::Document;
 use crate::mentions::{Form, Mention};
@@ -24,6 +30,8 @@ pub struct Quotes {
     pub inside: Vec<Vec<bool>>,
     /// `speaker[s]`: the mention that speaks the quotations of sentence `s`.
     pub speaker: Vec<Option<usize>>,
+    /// `addressee[s]`: the mention spoken to ("told West"), when the text says.
+    pub addressee: Vec<Option<usize>>,
 }
 
 impl Quotes {
@@ -42,9 +50,13 @@ fn opens(form: &str) -> Option<bool> {
     }
 }
 
+/// Verbs whose object is the person spoken to.
+const ADDRESS_VERBS: &[&str] = &["tell", "tells", "told", "telling", "ask", "asks", "asked", "asking", "assure", "assured", "warn", "warned", "remind", "reminded"];
+
 /// Marks quotations and finds their speakers.
 pub fn find_quotes(doc: &Document, mentions: &[Mention]) -> Quotes {
-    let mut q = Quotes { inside: Vec::with_capacity(doc.sentences.len()), speaker: vec![None; doc.sentences.len()] };
+    let n = doc.sentences.len();
+    let mut q = Quotes { inside: Vec::with_capacity(n), speaker: vec![None; n], addressee: vec![None; n] };
     let mut open = false;
     let mut para = usize::MAX;
     for s in &doc.sentences {
@@ -67,45 +79,93 @@ pub fn find_quotes(doc: &Document, mentions: &[Mention]) -> Quotes {
                 v.push(open);
             }
         }
+        single_quotes(doc, s, &mut v);
         q.inside.push(v);
     }
-    // speakers
-    let by_sentence = |si: usize| mentions.iter().enumerate().filter(move |(_, m)| m.sentence == si);
     let mut last_speaker: Option<(usize, usize)> = None; // (paragraph, mention)
     for (si, s) in doc.sentences.iter().enumerate() {
-        let has_quote = q.inside[si].iter().any(|&b| b);
-        if !has_quote {
+        if !q.inside[si].iter().any(|&b| b) {
             continue;
         }
-        let mut found = None;
-        for (ti, t) in s.tokens.iter().enumerate() {
-            if q.inside[si][ti] {
-                continue;
-            }
-            let f = t.form.to_lowercase();
-            if f == "according" && s.tokens.get(ti + 1).is_some_and(|n| n.form == "to") {
-                found = by_sentence(si).find(|(_, m)| m.first >= ti + 2 && m.first <= ti + 3).map(|(i, _)| i);
-            } else if speech_verbs().contains(&f) {
-                // subject before the verb ("Legend says", "the singer clarified", "he said")
-                let before = by_sentence(si)
-                    .filter(|(_, m)| m.last < ti && ti - m.last <= 4 && !q.is_inside(si, m.first) && is_speaker_form(m))
-                    .last()
-                    .map(|(i, _)| i);
-                // or inverted after it ("said Legend")
-                let after = by_sentence(si).find(|(_, m)| m.first == ti + 1 && is_speaker_form(m)).map(|(i, _)| i);
-                found = before.or(after);
-            }
-            if found.is_some() {
-                break;
-            }
+        let (mut found, addressee) = attribution(doc, mentions, &q, si);
+        // "He added:" at the end of the sentence before
+        if found.is_none() && si > 0 && doc.sentences[si - 1].tokens.last().is_some_and(|t| t.form == ":") && !q.inside[si - 1].iter().any(|&b| b) {
+            found = attribution(doc, mentions, &q, si - 1).0;
         }
         let found = found.or_else(|| last_speaker.filter(|(p, _)| *p + 1 >= s.paragraph).map(|(_, m)| m));
         if let Some(m) = found {
             last_speaker = Some((s.paragraph, m));
         }
         q.speaker[si] = found;
+        q.addressee[si] = addressee;
     }
     q
+}
+
+/// Marks a quotation in single quotation marks that opens and closes within
+/// the sentence, outside double quotes: the headline `John Legend says Kanye
+/// West 'was very upset with me that I didn't support him'`. An opening mark
+/// follows a space and touches the next word; a closing one touches the word
+/// before it and is followed by a space, punctuation or the end.
+fn single_quotes(doc: &Document, s: &crate::doc::Sentence, inside: &mut [bool]) {
+    let toks = &s.tokens;
+    let raw = |k: usize| &doc.text[toks[k].span.start..toks[k].span.end];
+    let mut k = 0;
+    while k + 1 < toks.len() {
+        let opens = matches!(raw(k), "'" | "‘") && !inside[k] && (k == 0 || toks[k - 1].span.end < toks[k].span.start) && toks[k].span.end == toks[k + 1].span.start && toks[k + 1].form.chars().next().is_some_and(char::is_alphanumeric);
+        if !opens {
+            k += 1;
+            continue;
+        }
+        let close = (k + 2..toks.len()).find(|&j| matches!(raw(j), "'" | "’") && toks[j - 1].span.end == toks[j].span.start && toks.get(j + 1).is_none_or(|n| toks[j].span.end < n.span.start || !n.form.chars().next().is_some_and(char::is_alphanumeric)));
+        match close {
+            Some(j) if j - k > 3 => {
+                for b in &mut inside[k + 1..j] {
+                    *b = true;
+                }
+                k = j + 1;
+            }
+            _ => k += 1,
+        }
+    }
+}
+
+/// The speaker and addressee that sentence `si` names outside its quotations.
+fn attribution(doc: &Document, mentions: &[Mention], q: &Quotes, si: usize) -> (Option<usize>, Option<usize>) {
+    let s = &doc.sentences[si];
+    let here: Vec<(usize, &Mention)> = mentions.iter().enumerate().filter(|(_, m)| m.sentence == si && !q.is_inside(si, m.first)).collect();
+    for (ti, t) in s.tokens.iter().enumerate() {
+        if q.is_inside(si, ti) {
+            continue;
+        }
+        let f = t.form.to_lowercase();
+        if f == "according" && s.tokens.get(ti + 1).is_some_and(|n| n.form == "to") {
+            let found = here.iter().find(|(_, m)| m.first >= ti + 2 && m.first <= ti + 3).map(|&(i, _)| i);
+            if found.is_some() {
+                return (found, None);
+            }
+        } else if speech_verbs().contains(&f) {
+            // the parse's subject, else the name just before ("Legend says",
+            // "the singer clarified", "he said"), else inverted after it ("said Legend")
+            let parsed = s.children(ti).find(|&k| s.tokens[k].deprel.starts_with("nsubj")).and_then(|k| here.iter().find(|(_, m)| m.first <= k && k <= m.last && is_speaker_form(m)).map(|&(i, _)| i));
+            let before = here.iter().filter(|(_, m)| m.last < ti && ti - m.last <= 4 && is_speaker_form(m)).last().map(|&(i, _)| i);
+            let after = here.iter().find(|(_, m)| m.first == ti + 1 && is_speaker_form(m)).map(|&(i, _)| i);
+            let found = parsed.or(before).or(after);
+            // "told West", "said to him"
+            let object_at = if ADDRESS_VERBS.contains(&f.as_str()) { ti + 1 } else if s.tokens.get(ti + 1).is_some_and(|n| n.form == "to") { ti + 2 } else { usize::MAX };
+            let det = s.tokens.get(object_at).is_some_and(|t| matches!(t.form.to_lowercase().as_str(), "the" | "a" | "an"));
+            let addressee = here.iter().find(|(i, m)| (m.first == object_at || det && m.first == object_at + 1) && Some(*i) != found && is_speaker_form(m)).map(|&(i, _)| i);
+            if found.is_some() {
+                return (found, addressee);
+            }
+        } else if f == ":" && s.tokens.get(ti + 1).is_some_and(|n| matches!(&doc.text[n.span.start..n.span.end], "\"" | "“")) {
+            // `Legend: "..."`
+            if let Some(&(i, _)) = here.iter().find(|(_, m)| m.last + 1 == ti && is_speaker_form(m)) {
+                return (Some(i), None);
+            }
+        }
+    }
+    (None, None)
 }
 
 fn is_speaker_form(m: &Mention) -> bool {

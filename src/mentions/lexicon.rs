@@ -92,6 +92,10 @@ pub struct Lexicon {
     pub acting_verbs: HashSet<String>,
     /// Verbs that state an event: base form → (event noun, agent-style label).
     pub event_verbs: HashMap<String, (String, bool)>,
+    /// Phrases that introduce another name of a person ("real name :",
+    /// "known as"): lower-case tokens and whether the cue is strong (the
+    /// person may be named some words before it).
+    pub alias_cues: Vec<(Vec<String>, bool)>,
 }
 
 fn gendered(file: &'static str, text: &str) -> Result<HashMap<String, Gender>, LexiconError> {
@@ -183,7 +187,18 @@ impl Lexicon {
                 _ => return Err(LexiconError { file, line, message: format!("expected 'VERB NOUN agent|patient', found '{l}'") }),
             }
         }
+        let (file, t) = data!("lexicons/alias_cues.txt");
+        let mut alias_cues = Vec::new();
+        for (line, l) in entries(t) {
+            match l.split_once(' ') {
+                Some((strength @ ("strong" | "weak"), phrase)) if !phrase.trim().is_empty() => {
+                    alias_cues.push((phrase.split_whitespace().map(str::to_lowercase).collect(), strength == "strong"));
+                }
+                _ => return Err(LexiconError { file, line, message: format!("expected 'strong|weak PHRASE', found '{l}'") }),
+            }
+        }
         Ok(Lexicon {
+            alias_cues,
             acting_verbs: word_set(data!("lexicons/acting_verbs.txt").1),
             event_verbs,
             non_person_last,

@@ -12,6 +12,7 @@
 mod events;
 mod lexicon;
 mod names;
+mod nicknames;
 mod verb_events;
 
 pub use lexicon::{Gender, Lexicon, PronounInfo};
@@ -30,6 +31,26 @@ pub enum Form {
     Description(String),
     /// By a group expression ("the pair", "the two"): two people.
     Group,
+}
+
+impl Form {
+    /// A short tag for reports: "name", "pron:3sm", "desc:singer", "group".
+    pub fn short(&self) -> String {
+        match self {
+            Form::Name => "name".into(),
+            Form::Pronoun(p) => {
+                let g = match p.gender {
+                    Gender::Male => "m",
+                    Gender::Female => "f",
+                    Gender::Neuter => "n",
+                    Gender::Unknown => "",
+                };
+                format!("pron:{}{}{g}", p.person, if p.plural { "p" } else { "s" })
+            }
+            Form::Description(r) => format!("desc:{r}"),
+            Form::Group => "group".into(),
+        }
+    }
 }
 
 /// What a name looks like before coreference has decided.
@@ -94,7 +115,8 @@ impl Mention {
 pub fn find_mentions(doc: &Document, lex: &Lexicon) -> Vec<Mention> {
     let mut out = Vec::new();
     for (si, s) in doc.sentences.iter().enumerate() {
-        let names = names::find_names(doc, si, s, lex);
+        let mut names = names::find_names(doc, si, s, lex);
+        nicknames::join_quoted_nicknames(doc, si, s, lex, &mut names);
         let events = events::find_events(doc, si, s, lex, &names);
         let verb_events = verb_events::find_verb_events(si, s, lex, &names);
         let mut all: Vec<Mention> = names.into_iter().chain(events).chain(verb_events).collect();

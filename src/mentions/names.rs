@@ -103,6 +103,30 @@ pub(super) fn find_names(doc: &Document, si: usize, s: &Sentence, lex: &Lexicon)
                 }
             }
         }
+        // "Suilen H. Alvarado Laboratorio de Bases de Datos": a first name, a
+        // middle initial and a surname, run into the name of something else
+        // (not "John F. Kennedy International Airport", which ends in a head)
+        let last_word = toks[end].form.to_lowercase();
+        let initialled = end >= start + 4
+            && (lex.first_names.contains_key(&toks[start].form.to_lowercase()) || !lex.is_common(&toks[start].form) && !lex.places.contains(&toks[start].form.to_lowercase()))
+            && !is_initial(&toks[start].form)
+            && is_initial(&toks[start + 1].form)
+            && is_cap(&toks[start + 2].form)
+            && !is_initial(&toks[start + 3].form)
+            && !CONNECTORS.contains(&toks[start + 3].form.as_str())
+            && !lex.org_last.contains(&last_word)
+            && !lex.non_person_last.contains(&last_word)
+            && !lex.event_named.contains(&last_word)
+            && !toks[start..=end].iter().any(|t| t.form == "of");
+        if initialled {
+            if let Some(m) = make_name(doc, si, s, lex, start, start + 2, start <= first_word, headline, tagged) {
+                out.push(m);
+            }
+            if let Some(m) = make_name(doc, si, s, lex, start + 3, end, false, headline, tagged) {
+                out.push(m);
+            }
+            continue;
+        }
         // "University of Texas Arlington Amneh Jafari": an organization name
         // runs into a person's name; split after the organization's head
         let org_split = (start..end).find(|&t| lex.org_last.contains(&toks[t].form.to_lowercase()) && lex.first_names.contains_key(&toks[t + 1].form.to_lowercase()) && t + 1 < end);
@@ -248,7 +272,12 @@ fn make_name(doc: &Document, si: usize, s: &Sentence, lex: &Lexicon, start: usiz
         canonical = Some(format!("{label} {after}"));
         let m = mention(doc, si, s, a, b + 1, NameType::Entity(EntityKind::Organization), gender, canonical);
         return Some(m);
-    } else if lex.organizations.contains(&lower) || lex.org_last.contains(&last) || lex.org_first.contains(&first) && words.len() > 1 {
+    } else if lex.organizations.contains(&lower)
+        || lex.org_last.contains(&last)
+        || lex.org_first.contains(&first) && words.len() > 1
+        // "American Academy of Pediatrics", "National Institute of Health"
+        || words.windows(2).any(|w| w[1] == "of" && lex.org_last.contains(&w[0].to_lowercase()))
+    {
         NameType::Entity(EntityKind::Organization)
     } else if words.len() > 1 && lex.organizations.contains(&first) && !lex.event_named.contains(&last) {
         // "Google Analytics", "YouTube Rewind": named after a known organization
@@ -337,7 +366,8 @@ fn is_person_name(lex: &Lexicon, words: &[&str], headline: bool) -> bool {
     if words.len() == 1 {
         return false; // a lone word becomes a person only through an earlier full name (coref)
     }
-    let common = words.iter().filter(|w| is_cap(w) && lex.is_common(w)).count();
+    // a lone capital is an initial written without its period ("R Saravanan"), not a word
+    let common = words.iter().filter(|w| is_cap(w) && w.chars().count() > 1 && lex.is_common(w)).count();
     looks && words.len() <= 5 && (lex.first_names.contains_key(&first) || (lex.surnames.contains(&last) && common < words.len()) || (common == 0 && words.len() <= 3 && !headline))
 }
 
@@ -360,6 +390,13 @@ pub(super) fn find_pronouns_and_descriptions(si: usize, s: &Sentence, lex: &Lexi
         let lower = t.form.to_lowercase();
         if let Some(&p) = lex.pronouns.get(&lower) {
             if t.form == "US" || (lower == "i" && t.form != "I") {
+                continue;
+            }
+            // "To Write Love On Her Arms", "All of Me": a capitalised pronoun
+            // inside a title, not at the start of the sentence or a quotation
+            let opens = toks[..i].iter().all(|x| !x.form.chars().any(char::is_alphanumeric)) || toks[i - 1].form == ":";
+            let title_case = toks.get(i.wrapping_sub(1)).is_some_and(|x| is_cap(&x.form)) || toks.get(i + 1).is_some_and(|x| is_cap(&x.form) && x.form != "I");
+            if lower != "i" && is_cap(&t.form) && !opens && (title_case || t.form.chars().all(char::is_uppercase)) && !quote_start(toks, i) {
                 continue;
             }
             out.push(simple(si, s, i, i, Form::Pronoun(p), p.gender));
@@ -395,6 +432,11 @@ pub(super) fn find_pronouns_and_descriptions(si: usize, s: &Sentence, lex: &Lexi
         }
     }
     out
+}
+
+/// True when token `i` opens a quotation ("He added, “Her ...").
+fn quote_start(toks: &[crate::doc::Token], i: usize) -> bool {
+    i > 0 && matches!(toks[i - 1].form.as_str(), "\"" | "“" | "'" | "‘")
 }
 
 fn simple(si: usize, s: &Sentence, a: usize, b: usize, form: Form, gender: Gender) -> Mention {
