@@ -114,8 +114,10 @@ impl Mention {
 /// ideally, tagged).
 pub fn find_mentions(doc: &Document, lex: &Lexicon) -> Vec<Mention> {
     let mut out = Vec::new();
-    for (si, s) in doc.sentences.iter().enumerate() {
-        let mut names = names::find_names(doc, si, s, lex);
+    let per_sentence: Vec<Vec<Mention>> = doc.sentences.iter().enumerate().map(|(si, s)| names::find_names(doc, si, s, lex)).collect();
+    let surnames = known_surnames(&per_sentence);
+    for ((si, s), mut names) in doc.sentences.iter().enumerate().zip(per_sentence) {
+        names.extend(surname_at_start(si, s, &names, &surnames));
         nicknames::join_quoted_nicknames(doc, si, s, lex, &mut names);
         let events = events::find_events(doc, si, s, lex, &names);
         let verb_events = verb_events::find_verb_events(si, s, lex, &names);
@@ -126,3 +128,29 @@ pub fn find_mentions(doc: &Document, lex: &Lexicon) -> Vec<Mention> {
     }
     out
 }
+
+/// The last words of the person names of several words that a document uses
+/// ("Marbles" of "Jenna Marbles").
+fn known_surnames(per_sentence: &[Vec<Mention>]) -> std::collections::HashSet<String> {
+    per_sentence
+        .iter()
+        .flatten()
+        .filter(|m| m.ty == NameType::Entity(EntityKind::Person) && m.form == Form::Name && m.last > m.first)
+        .filter_map(|m| m.text.split_whitespace().last().map(str::to_string))
+        .filter(|w| w.chars().count() > 2)
+        .collect()
+}
+
+/// A surname the document already gave a person, opening a sentence, where a
+/// capitalised common word is otherwise not taken for a name ("Marbles does
+/// a weekly podcast", once "Jenna Marbles" was named).
+fn surname_at_start(si: usize, s: &crate::doc::Sentence, names: &[Mention], surnames: &std::collections::HashSet<String>) -> Option<Mention> {
+    let k = s.tokens.iter().position(|t| t.form.chars().any(char::is_alphanumeric))?;
+    let t = &s.tokens[k];
+    let next_cap = s.tokens.get(k + 1).is_some_and(|n| n.form.starts_with(char::is_uppercase));
+    if next_cap || !surnames.contains(&t.form) || names.iter().any(|m| m.first <= k && k <= m.last) {
+        return None;
+    }
+    Some(Mention::new(si, s, k, k, t.form.clone(), Form::Name, NameType::Entity(EntityKind::Person), Gender::Unknown))
+}
+

@@ -148,6 +148,12 @@ impl<'a> SentenceArgs<'a> {
         Vec::new()
     }
 
+    /// True when a finite verb follows the argument: it starts a clause
+    /// ("... and Big Sean said") rather than ending a list of objects.
+    pub fn opens_clause(&self, a: &Arg) -> bool {
+        self.sent.tokens.get(a.last + 1).is_some_and(|t| matches!(t.xpos.as_str(), "VBD" | "VBZ" | "VBP" | "MD"))
+    }
+
     /// `a` and the arguments joined to its right by "and" / "," (skipping role nouns).
     pub fn coordinated_right(&self, a: &'a Arg) -> Vec<&Arg> {
         let mut out = vec![a];
@@ -168,9 +174,7 @@ impl<'a> SentenceArgs<'a> {
                 k += 1;
                 steps += 1;
             }
-            // a name followed by a finite verb starts a new clause ("... and Big Sean said")
-            let clause = |b: &Arg| self.sent.tokens.get(b.last + 1).is_some_and(|t| matches!(t.xpos.as_str(), "VBD" | "VBZ" | "VBP" | "MD"));
-            match self.at(k).filter(|b| b.kind == cur.kind && !clause(b)) {
+            match self.at(k).filter(|b| b.kind == cur.kind) {
                 Some(b) => {
                     out.push(b);
                     cur = b;

@@ -77,7 +77,7 @@ pub fn args_of<'a>(ctx: &'a SentenceArgs, i: usize) -> Vec<&'a Arg> {
     let mut k = 0;
     while k < out.len() {
         for b in ctx.coordinated_right(out[k]) {
-            if !out.iter().any(|o| o.mention == b.mention) {
+            if !out.iter().any(|o| o.mention == b.mention) && !ctx.opens_clause(b) {
                 out.push(b);
             }
         }

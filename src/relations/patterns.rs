@@ -138,7 +138,11 @@ fn surface_pairs<'a>(ctx: &'a SentenceArgs, sense: &Sense, i: usize, end: usize,
             }
         }
         Pattern::Mutual => {
-            let subjects = ctx.subjects_before(i);
+            let mut subjects = ctx.subjects_before(i);
+            // "Together Bernoulli and Euler tried ...": the trigger opens the sentence
+            if subjects.is_empty() && (i == 0 || ctx.forms[i - 1] == ",") {
+                subjects = ctx.objects_after(end);
+            }
             let with = ctx.prep_object(end, &["with", "against"]);
             if !with.is_empty() {
                 for &s in &subjects {
@@ -172,7 +176,12 @@ fn surface_pairs<'a>(ctx: &'a SentenceArgs, sense: &Sense, i: usize, end: usize,
         // "does a weekly podcast with her boyfriend Julien Solomita"
         Pattern::Coagent => {
             if ctx.forms.get(end + 1).is_some_and(|w| w == "with") {
-                let with: Vec<&Arg> = ctx.objects_after(end + 1).into_iter().filter(|a| a.kind == EntityKind::Person && !a.possessive).collect();
+                // past a possessor: "with her boyfriend Julien Solomita"
+                let mut objs = ctx.objects_after(end + 1);
+                if let Some(p) = objs.first().filter(|a| a.possessive) {
+                    objs = ctx.objects_after(p.last);
+                }
+                let with: Vec<&Arg> = objs.into_iter().filter(|a| a.kind == EntityKind::Person && !a.possessive).collect();
                 for s in ctx.subjects_before(i).into_iter().filter(|a| a.kind == EntityKind::Person) {
                     for &t in &with {
                         pairs.push(pair(s, t, false, 0.6));

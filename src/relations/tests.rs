@@ -155,3 +155,17 @@ fn joint_work_made_with_someone_is_collaboration() {
     let es = edges("Sergey Brin met with Ahmed Mohamed at Google.");
     assert!(!es.iter().any(|e| e.1 == RelationKind::Collaboration), "{es:?}");
 }
+
+#[test]
+fn together_opening_a_sentence_joins_the_names_after_it() {
+    // bio_bernoulli.txt
+    let es = edges("Daniel Bernoulli met Leonhard Euler in Saint Petersburg. Together Bernoulli and Euler tried to discover more about the flow of fluids.");
+    assert!(has(&es, "Daniel Bernoulli", RelationKind::Collaboration, "Leonhard Euler") || has(&es, "Leonhard Euler", RelationKind::Collaboration, "Daniel Bernoulli"), "{es:?}");
+}
+
+#[test]
+fn a_known_surname_opening_a_sentence_is_a_name() {
+    // bio_marbles.txt: "Marbles" is also a common noun
+    let es = edges("Jenna Marbles is a YouTube personality. Marbles does a weekly podcast with her boyfriend Julien Solomita.");
+    assert!(has(&es, "Jenna Marbles", RelationKind::Collaboration, "Julien Solomita") || has(&es, "Julien Solomita", RelationKind::Collaboration, "Jenna Marbles"), "{es:?}");
+}
