@@ -10,6 +10,17 @@
 //!
 //! Dropped ranges inside a kept paragraph are listed in [`Document::dropped`]
 //! so that the tokenizer skips them and offsets stay true to the original.
+//!
+//! Before that, [`read_input`] turns an input's bytes into that text (binary
+//! detection, decoding, HTML pages reduced to their article text by
+//! [`html::html_to_text`]), and [`chunk::chunks`] cuts a very large text into
+//! pieces at paragraph boundaries for `pipeline::extract_document`.
+
+pub mod chunk;
+pub mod html;
+mod input;
+
+pub use input::{decode_owned, from_text, is_html_path, read_input, Input, InputError, ReadOptions};
 
 use crate::doc::{Document, Span};
 use crate::resources::Furniture;
