@@ -201,7 +201,10 @@ impl PieceMerger {
                 m.start += char_base;
                 m.end += char_base;
             }
-            let key = (e.kind, e.id.clone());
+            // a piece names a second entity with a taken id "x_KIND" (see
+            // build_graph): the key is the id without that suffix
+            let suffix = format!("_{}", e.kind.as_str());
+            let key = (e.kind, e.id.strip_suffix(suffix.as_str()).unwrap_or(&e.id).to_string());
             let i = match self.by_key.get(&key) {
                 Some(&i) => {
                     let into = &mut self.entities[i];
@@ -393,7 +396,51 @@ pub fn debug_report(ex: &Extraction) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::CharIndex;
+    use super::{CharIndex, PieceMerger};
+    use crate::graph::{Entity, EntityKind, Evidence, Graph, MentionRef, Relation, RelationKind};
+
+    fn piece(entities: &[(&str, EntityKind, usize)], edge: bool) -> Graph {
+        let mut g = Graph::new();
+        let nodes: Vec<_> = entities
+            .iter()
+            .map(|&(id, kind, at)| {
+                let label = id.split('_').next().unwrap().to_string();
+                let mention = MentionRef { doc: "d".into(), start: at, end: at + label.len(), text: label.clone() };
+                g.add_entity(Entity { id: id.into(), kind, label: label.clone(), aliases: vec![label], mentions: vec![mention] })
+            })
+            .collect();
+        if edge {
+            let evidence = vec![Evidence { doc: "d".into(), text: "q".into(), start: 1, end: 2 }];
+            let rel = Relation { kind: RelationKind::Friendship, role: None, directed: false, negated: false, ended: false, confidence: 0.5, evidence };
+            g.add_relation(nodes[nodes.len() - 1], nodes[0], rel);
+        }
+        g
+    }
+
+    #[test]
+    fn pieces_merge_by_kind_and_id_with_shifted_offsets() {
+        use EntityKind::{Organization, Person};
+        let mut m = PieceMerger::default();
+        m.absorb(piece(&[("washington", Person, 0), ("adams", Person, 20)], true), 0);
+        m.absorb(piece(&[("washington", Organization, 3)], false), 100);
+        // a piece with both: the second was given "washington_organization"
+        m.absorb(piece(&[("washington", Person, 5), ("washington_organization", Organization, 9), ("adams", Person, 30)], true), 200);
+        let g = m.finish("d");
+        let ids: Vec<_> = g.entities().map(|(_, e)| (e.id.clone(), e.kind, e.mentions.iter().map(|m| m.start).collect::<Vec<_>>())).collect();
+        assert_eq!(
+            ids,
+            vec![
+                ("washington".to_string(), Person, vec![0, 205]),
+                ("adams".to_string(), Person, vec![20, 230]),
+                ("washington_organization".to_string(), Organization, vec![103, 209]),
+            ]
+        );
+        assert_eq!(g.edge_count(), 1);
+        let e = g.relations().next().unwrap();
+        assert_eq!((e.source.id.as_str(), e.target.id.as_str()), ("adams", "washington"));
+        assert_eq!(e.relation.evidence.iter().map(|ev| ev.start).collect::<Vec<_>>(), vec![1, 201]);
+        assert_eq!(g.documents, vec!["d"]);
+    }
 
     #[test]
     fn char_index_counts_to_the_very_end() {
