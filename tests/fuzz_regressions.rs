@@ -62,6 +62,9 @@ fn ingest_inputs() {
         for p in &doc.paragraphs {
             assert!(p.end <= doc.text.len() && doc.text.is_char_boundary(p.start) && doc.text.is_char_boundary(p.end));
         }
+        for h in &doc.dropped {
+            assert!(doc.paragraphs.iter().any(|p| p.contains(*h)), "a dropped range lies in a kept paragraph");
+        }
         let pieces: Vec<_> = relgraph::ingest::chunk::chunks(&doc.text, 1 + (flags >> 2) as usize * 4).collect();
         assert_eq!(pieces.last().map_or(0, |r| r.end), doc.text.len());
     });
