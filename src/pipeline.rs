@@ -146,7 +146,9 @@ pub struct DocumentGraph {
 /// that they index the whole text, and the pieces' graphs are merged: the
 /// same (kind, id) is one node, the same (ends, kind, flags) one edge.
 /// Coreference and relations do not cross a cut. `each` sees every piece's
-/// [`Extraction`] (offsets relative to the piece), for `--debug`.
+/// [`Extraction`] (offsets relative to the piece), in order, for `--debug`.
+/// Pieces are extracted in parallel on the current rayon pool, as many at a
+/// time as it has threads; the result does not depend on their number.
 pub fn extract_document(
     id: &str,
     text: String,
@@ -160,20 +162,23 @@ pub fn extract_document(
         each(&ex);
         return DocumentGraph { timings: ex.timings, graph: ex.graph, pieces: 1 };
     }
+    use rayon::prelude::*;
+    let ranges: Vec<std::ops::Range<usize>> = crate::ingest::chunk::chunks(&text, chunk_bytes).collect();
+    // as many pieces at once as the pool has threads: memory stays bounded
+    let width = rayon::current_num_threads().max(1);
     let mut acc = PieceMerger::default();
     let mut timings = Timings::default();
-    let mut pieces = 0;
     let mut char_base = 0;
-    for range in crate::ingest::chunk::chunks(&text, chunk_bytes) {
-        let piece = &text[range];
-        let ex = extract(id, piece.to_string(), res, opts);
-        each(&ex);
-        timings += ex.timings;
-        acc.absorb(ex.graph, char_base);
-        char_base += piece.chars().count();
-        pieces += 1;
+    for batch in ranges.chunks(width) {
+        let done: Vec<Extraction> = batch.par_iter().map(|r| extract(id, text[r.clone()].to_string(), res, opts)).collect();
+        for (r, ex) in batch.iter().zip(done) {
+            each(&ex);
+            timings += ex.timings;
+            acc.absorb(ex.graph, char_base);
+            char_base += text[r.clone()].chars().count();
+        }
     }
-    DocumentGraph { graph: acc.finish(id), timings, pieces }
+    DocumentGraph { graph: acc.finish(id), timings, pieces: ranges.len() }
 }
 
 /// Merges the graphs of the pieces of one document. Mentions and evidence

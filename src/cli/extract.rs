@@ -48,7 +48,7 @@ pub struct Args {
     /// Reject invalid UTF-8 instead of decoding it with replacement characters.
     #[arg(long)]
     pub strict: bool,
-    /// Worker threads for several inputs (default: all cores).
+    /// Worker threads for several inputs, and for the pieces of a very large one (default: all cores).
     #[arg(long, default_value_t = std::thread::available_parallelism().map_or(1, |n| n.get()))]
     pub threads: usize,
     /// Print the time spent in each stage to stderr.
@@ -207,14 +207,17 @@ pub fn run(args: Args) -> Result<()> {
         (result, timings, words)
     };
     let clock = std::time::Instant::now();
-    // several inputs go to separate files, so they are extracted in parallel
-    let results: Vec<(Result<()>, relgraph::pipeline::Timings, usize)> = if several && args.output.is_some() && !args.debug {
-        use rayon::prelude::*;
-        let pool = rayon::ThreadPoolBuilder::new().num_threads(args.threads).build().context("cannot start worker threads")?;
-        pool.install(|| args.inputs.par_iter().map(one).collect())
-    } else {
-        args.inputs.iter().map(one).collect()
-    };
+    // several inputs go to separate files, so they are extracted in parallel;
+    // the pieces of a very large input are extracted in parallel too
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(args.threads.max(1)).build().context("cannot start worker threads")?;
+    let results: Vec<(Result<()>, relgraph::pipeline::Timings, usize)> = pool.install(|| {
+        if several && args.output.is_some() && !args.debug {
+            use rayon::prelude::*;
+            args.inputs.par_iter().map(one).collect()
+        } else {
+            args.inputs.iter().map(one).collect()
+        }
+    });
     let mut failed = 0;
     let mut total = relgraph::pipeline::Timings::default();
     let mut words = 0;
