@@ -88,7 +88,8 @@ pub fn html_to_text(html: &str) -> HtmlText {
     let page = Html::parse_document(html);
     let mut w = Writer::default();
     let mut title = None;
-    // open elements of the current path: (name is sectioning) and how many are skipped
+    // on the path from the root: elements inside dropped furniture (counted
+    // so that their closing tags are skipped too), sectioning elements, <pre>s
     let mut skipping = 0usize;
     let mut sectioning = 0usize;
     let mut pre = 0usize;
