@@ -6,6 +6,7 @@
 #
 #   scripts/bench.sh            (installs the baseline into /tmp/peer-venv if missing)
 #   NO_PEER=1 scripts/bench.sh  (relgraph only)
+#   NO_BIG=1 scripts/bench.sh   (without the 20 MB and 200 MB single-file runs)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SHARED=${SHARED:-../shared}
@@ -71,3 +72,9 @@ for k in 1 4 16; do
     measure "$BIN" extract "$work/scale"/*.txt -o "$work/scale_out" --threads 1
     printf '  %3dx corpus: %8d words  %7.2f s  %8.0f words/s  %5d MB\n' "$k" $((WORDS * k)) "$WALL" "$(echo "$WORDS * $k / $WALL" | bc)" "$RSS"
 done
+
+# one very large file, extracted in pieces (NO_BIG=1 skips it; SIZES as in bench_big.sh)
+if [ -z "${NO_BIG:-}" ]; then
+    echo; echo "one large file (scripts/bench_big.sh):"
+    scripts/bench_big.sh | sed 's/^/  /'
+fi

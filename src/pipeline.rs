@@ -7,6 +7,7 @@ use crate::graph::{slug, Entity, EntityKind, Evidence, Graph, MentionRef, Relati
 use crate::mentions::{self, Mention};
 use crate::relations::{self, Found};
 use crate::resources::Resources;
+use std::collections::{HashMap, HashSet};
 use std::time::{Duration, Instant};
 
 /// Everything the pipeline learned about one document.
@@ -123,6 +124,159 @@ pub fn extract(id: &str, text: String, res: &Resources, opts: Options) -> Extrac
     let graph = build_graph(&doc, &mentions, &coref, &relations);
     t.graph = clock.elapsed();
     Extraction { doc, mentions, coref, relations, graph, timings: t }
+}
+
+/// One document's graph, however large its text, and the time spent.
+#[derive(Debug)]
+pub struct DocumentGraph {
+    /// The document's graph; offsets index the whole text.
+    pub graph: Graph,
+    /// Time spent in each stage, summed over the pieces.
+    pub timings: Timings,
+    /// How many pieces the text was cut into (1 for a text of at most the piece size).
+    pub pieces: usize,
+}
+
+/// Extracts one document's graph in bounded memory.
+///
+/// A text of at most `chunk_bytes` bytes goes through [`extract`] whole (the
+/// graph is exactly [`extract`]'s). A longer one is cut at paragraph
+/// boundaries ([`crate::ingest::chunk::chunks`]); each piece is extracted as
+/// part of the same document, its mention and evidence offsets shifted so
+/// that they index the whole text, and the pieces' graphs are merged: the
+/// same (kind, id) is one node, the same (ends, kind, flags) one edge.
+/// Coreference and relations do not cross a cut. `each` sees every piece's
+/// [`Extraction`] (offsets relative to the piece), in order, for `--debug`.
+/// Pieces are extracted in parallel on the current rayon pool, as many at a
+/// time as it has threads; the result does not depend on their number.
+pub fn extract_document(
+    id: &str,
+    text: String,
+    res: &Resources,
+    opts: Options,
+    chunk_bytes: usize,
+    mut each: impl FnMut(&Extraction),
+) -> DocumentGraph {
+    if text.len() <= chunk_bytes {
+        let ex = extract(id, text, res, opts);
+        each(&ex);
+        return DocumentGraph { timings: ex.timings, graph: ex.graph, pieces: 1 };
+    }
+    use rayon::prelude::*;
+    let ranges: Vec<std::ops::Range<usize>> = crate::ingest::chunk::chunks(&text, chunk_bytes).collect();
+    // as many pieces at once as the pool has threads: memory stays bounded
+    let width = rayon::current_num_threads().max(1);
+    let mut acc = PieceMerger::default();
+    let mut timings = Timings::default();
+    let mut char_base = 0;
+    for batch in ranges.chunks(width) {
+        let done: Vec<Extraction> = batch.par_iter().map(|r| extract(id, text[r.clone()].to_string(), res, opts)).collect();
+        for (r, ex) in batch.iter().zip(done) {
+            each(&ex);
+            timings += ex.timings;
+            acc.absorb(ex.graph, char_base);
+            char_base += text[r.clone()].chars().count();
+        }
+    }
+    DocumentGraph { graph: acc.finish(id), timings, pieces: ranges.len() }
+}
+
+/// Merges the graphs of the pieces of one document. Mentions and evidence
+/// of different pieces never coincide (their offsets differ), so they are
+/// appended without comparison and merging stays linear.
+#[derive(Default)]
+struct PieceMerger {
+    entities: Vec<Entity>,
+    /// (kind, id in its piece) → entity
+    by_key: HashMap<(EntityKind, String), usize>,
+    /// ids given out
+    ids: HashSet<String>,
+    relations: Vec<(usize, usize, Relation)>,
+    /// (source, target, kind, directed, negated) → relation
+    by_rel: HashMap<(usize, usize, crate::graph::RelationKind, bool, bool), usize>,
+}
+
+impl PieceMerger {
+    fn absorb(&mut self, piece: Graph, char_base: usize) {
+        // (kind, id in the piece) → merged entity
+        let mut node_of: HashMap<(EntityKind, &str), usize> = HashMap::new();
+        for (_, orig) in piece.entities() {
+            let mut e = orig.clone();
+            for m in &mut e.mentions {
+                m.start += char_base;
+                m.end += char_base;
+            }
+            // a piece names a second entity with a taken id "x_KIND" (see
+            // build_graph): the key is the id without that suffix
+            let suffix = format!("_{}", e.kind.as_str());
+            let key = (e.kind, e.id.strip_suffix(suffix.as_str()).unwrap_or(&e.id).to_string());
+            let i = match self.by_key.get(&key) {
+                Some(&i) => {
+                    let into = &mut self.entities[i];
+                    if e.label.len() > into.label.len() && e.label.contains(&into.label) {
+                        into.label = e.label.clone();
+                    }
+                    for a in e.aliases.into_iter().chain(std::iter::once(e.label)) {
+                        if !into.aliases.contains(&a) {
+                            into.aliases.push(a);
+                        }
+                    }
+                    into.mentions.append(&mut e.mentions);
+                    i
+                }
+                None => {
+                    let mut out_id = e.id.clone();
+                    let mut k = 1;
+                    while self.ids.contains(&out_id) {
+                        out_id = if k == 1 { format!("{}_{}", e.id, e.kind.as_str()) } else { format!("{}_{}_{k}", e.id, e.kind.as_str()) };
+                        k += 1;
+                    }
+                    self.ids.insert(out_id.clone());
+                    e.id = out_id;
+                    self.entities.push(e);
+                    self.by_key.insert(key, self.entities.len() - 1);
+                    self.entities.len() - 1
+                }
+            };
+            node_of.insert((orig.kind, orig.id.as_str()), i);
+        }
+        for view in piece.relations() {
+            let (Some(&a), Some(&b)) = (node_of.get(&(view.source.kind, view.source.id.as_str())), node_of.get(&(view.target.kind, view.target.id.as_str()))) else { continue };
+            let mut rel = view.relation.clone();
+            for ev in &mut rel.evidence {
+                ev.start += char_base;
+                ev.end += char_base;
+            }
+            // symmetric edges: ends in id order, as Graph::add_relation stores them
+            let (a, b) = if !rel.directed && self.entities[a].id > self.entities[b].id { (b, a) } else { (a, b) };
+            match self.by_rel.get(&(a, b, rel.kind, rel.directed, rel.negated)) {
+                Some(&r) => {
+                    let into = &mut self.relations[r].2;
+                    into.confidence = into.confidence.max(rel.confidence);
+                    into.ended = into.ended && rel.ended;
+                    if into.role.is_none() {
+                        into.role = rel.role;
+                    }
+                    into.evidence.append(&mut rel.evidence);
+                }
+                None => {
+                    self.by_rel.insert((a, b, rel.kind, rel.directed, rel.negated), self.relations.len());
+                    self.relations.push((a, b, rel));
+                }
+            }
+        }
+    }
+
+    fn finish(self, id: &str) -> Graph {
+        let mut g = Graph::new();
+        g.documents.push(id.to_string());
+        let nodes: Vec<_> = self.entities.into_iter().map(|e| g.add_entity(e)).collect();
+        for (a, b, rel) in self.relations {
+            g.add_relation(nodes[a], nodes[b], rel);
+        }
+        g.normalize();
+        g
+    }
 }
 
 /// Tags the tokens of person and organization names as proper nouns, so the
@@ -259,7 +413,51 @@ pub fn coref_report(doc: &Document, mentions: &[Mention], coref: &Coref) -> Stri
 
 #[cfg(test)]
 mod tests {
-    use super::CharIndex;
+    use super::{CharIndex, PieceMerger};
+    use crate::graph::{Entity, EntityKind, Evidence, Graph, MentionRef, Relation, RelationKind};
+
+    fn piece(entities: &[(&str, EntityKind, usize)], edge: bool) -> Graph {
+        let mut g = Graph::new();
+        let nodes: Vec<_> = entities
+            .iter()
+            .map(|&(id, kind, at)| {
+                let label = id.split('_').next().unwrap().to_string();
+                let mention = MentionRef { doc: "d".into(), start: at, end: at + label.len(), text: label.clone() };
+                g.add_entity(Entity { id: id.into(), kind, label: label.clone(), aliases: vec![label], mentions: vec![mention] })
+            })
+            .collect();
+        if edge {
+            let evidence = vec![Evidence { doc: "d".into(), text: "q".into(), start: 1, end: 2 }];
+            let rel = Relation { kind: RelationKind::Friendship, role: None, directed: false, negated: false, ended: false, confidence: 0.5, evidence };
+            g.add_relation(nodes[nodes.len() - 1], nodes[0], rel);
+        }
+        g
+    }
+
+    #[test]
+    fn pieces_merge_by_kind_and_id_with_shifted_offsets() {
+        use EntityKind::{Organization, Person};
+        let mut m = PieceMerger::default();
+        m.absorb(piece(&[("washington", Person, 0), ("adams", Person, 20)], true), 0);
+        m.absorb(piece(&[("washington", Organization, 3)], false), 100);
+        // a piece with both: the second was given "washington_organization"
+        m.absorb(piece(&[("washington", Person, 5), ("washington_organization", Organization, 9), ("adams", Person, 30)], true), 200);
+        let g = m.finish("d");
+        let ids: Vec<_> = g.entities().map(|(_, e)| (e.id.clone(), e.kind, e.mentions.iter().map(|m| m.start).collect::<Vec<_>>())).collect();
+        assert_eq!(
+            ids,
+            vec![
+                ("washington".to_string(), Person, vec![0, 205]),
+                ("adams".to_string(), Person, vec![20, 230]),
+                ("washington_organization".to_string(), Organization, vec![103, 209]),
+            ]
+        );
+        assert_eq!(g.edge_count(), 1);
+        let e = g.relations().next().unwrap();
+        assert_eq!((e.source.id.as_str(), e.target.id.as_str()), ("adams", "washington"));
+        assert_eq!(e.relation.evidence.iter().map(|ev| ev.start).collect::<Vec<_>>(), vec![1, 201]);
+        assert_eq!(g.documents, vec!["d"]);
+    }
 
     #[test]
     fn char_index_counts_to_the_very_end() {

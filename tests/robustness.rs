@@ -125,3 +125,123 @@ fn unreadable_output_location_is_an_error_naming_it() {
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("graph.json"), "{}", stderr(&o));
 }
+
+/// The characters `start..end` of `text` (graph offsets count characters).
+fn chars(text: &str, start: u64, end: u64) -> String {
+    text.chars().skip(start as usize).take((end - start) as usize).collect()
+}
+
+/// Every mention and evidence quote of the graph is the text at its offsets.
+fn offsets_slice(g: &serde_json::Value, text: &str) -> usize {
+    let mut n = 0;
+    for node in g["nodes"].as_array().unwrap() {
+        for m in node["mentions"].as_array().unwrap() {
+            assert_eq!(chars(text, m["start"].as_u64().unwrap(), m["end"].as_u64().unwrap()), m["text"].as_str().unwrap(), "{m}");
+            n += 1;
+        }
+    }
+    for e in g["edges"].as_array().unwrap() {
+        for ev in e["evidence"].as_array().unwrap() {
+            assert_eq!(chars(text, ev["start"].as_u64().unwrap(), ev["end"].as_u64().unwrap()), ev["text"].as_str().unwrap(), "{ev}");
+            n += 1;
+        }
+    }
+    n
+}
+
+fn has_edge(g: &serde_json::Value, source: &str, kind: &str, target: &str) -> bool {
+    g["edges"].as_array().unwrap().iter().any(|e| e["source"] == source && e["kind"] == kind && e["target"] == target)
+}
+
+const PAGE: &str = include_str!("fixtures/news_page.html");
+
+/// Text of the fixture page that is furniture (script, style, menu, figure, aside, footer).
+const FURNITURE_WORDS: &[&str] = &[
+    "ScriptTrackerText", "MenuStyleText", "StyleContentText", "MenuPolitics", "MenuMusic", "FigureCaptionText",
+    "AsideRelatedText", "NoscriptText", "FooterText", "dataLayer", "Barack Obama", "Donald Trump", "Taylor Swift",
+    "Kim Kardashian", "Daily Planet",
+];
+
+#[test]
+fn an_html_news_page_gives_the_graph_of_its_article_text() {
+    let d = tmpdir("html");
+    // named as HTML, and sniffed from its content under another name
+    let named = d.join("page.html");
+    std::fs::write(&named, PAGE).unwrap();
+    let sniffed = d.join("page.txt");
+    std::fs::write(&sniffed, format!("\u{feff}\n  {PAGE}")).unwrap();
+    let text = relgraph::ingest::html::html_to_text(PAGE).text;
+    assert!(text.contains("Kanye West praised John Legend.") && text.contains("Legend\u{2019}s wife"), "{text}");
+    for f in [&named, &sniffed] {
+        let o = extract(&[f], &[]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        let g = graph(&o);
+        let l = labels(&g);
+        assert!(l.contains(&"Kanye West".to_string()) && l.contains(&"John Legend".to_string()), "{l:?}");
+        assert!(has_edge(&g, "kanye_west", "support", "john_legend"), "{}", g["edges"]);
+        let json = g.to_string();
+        for w in FURNITURE_WORDS {
+            assert!(!json.contains(w), "{w} from the page furniture is in the graph: {json}");
+        }
+        // offsets index the extracted text, not the HTML
+        assert!(offsets_slice(&g, &text) >= 3);
+    }
+    // build reads HTML with the same function: same text, the <title> as title
+    let db = d.join("graph.db");
+    let o = Command::new(env!("CARGO_BIN_EXE_relgraph")).args(["build", named.to_str().unwrap(), "--db", db.to_str().unwrap()]).output().unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let title: String = conn.query_row("SELECT title FROM documents", [], |r| r.get(0)).unwrap();
+    assert_eq!(title, "Kanye West & John Legend: a friendship on the rocks | Daily Planet");
+    let out = d.join("store.json");
+    let o = Command::new(env!("CARGO_BIN_EXE_relgraph")).args(["export", "--db", db.to_str().unwrap(), "-o", out.to_str().unwrap()]).output().unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    let g: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    assert!(has_edge(&g, "kanye_west", "support", "john_legend"), "{}", g["edges"]);
+    offsets_slice(&g, &text);
+}
+
+#[test]
+fn a_text_cut_into_pieces_keeps_whole_text_offsets_and_its_relations() {
+    let d = tmpdir("chunks");
+    let f = d.join("long.txt");
+    let mut text = String::from("Kanye West and John Legend: a timeline\n\n");
+    let years = 1990..2030;
+    for y in years.clone() {
+        text.push_str(&format!(
+            "In {y}, Kanye West praised John Legend. Later that year Chrissy Teigen married John Legend in Italy, \u{201c}a day to remember\u{201d}, said the caf\u{e9} owner.\n\n"
+        ));
+    }
+    std::fs::write(&f, &text).unwrap();
+    let run = |chunk: Option<&str>| {
+        let mut c = Command::new(env!("CARGO_BIN_EXE_relgraph"));
+        c.arg("extract").arg(&f);
+        if let Some(n) = chunk {
+            c.env("RELGRAPH_CHUNK_BYTES", n);
+        }
+        let o = c.output().unwrap();
+        assert!(o.status.success(), "{}", stderr(&o));
+        graph(&o)
+    };
+    let whole = run(None);
+    let pieces = run(Some("700"));
+    let support = |g: &serde_json::Value| -> Vec<u64> {
+        let e = g["edges"].as_array().unwrap().iter().find(|e| e["kind"] == "support").unwrap_or_else(|| panic!("{}", g["edges"]));
+        e["evidence"].as_array().unwrap().iter().map(|ev| ev["start"].as_u64().unwrap()).collect()
+    };
+    for g in [&whole, &pieces] {
+        assert!(has_edge(g, "kanye_west", "support", "john_legend"), "{}", g["edges"]);
+        assert!(has_edge(g, "chrissy_teigen", "family", "john_legend"), "{}", g["edges"]);
+        assert!(offsets_slice(g, &text) > years.len());
+    }
+    // one document keeps one quote per relation; each piece adds its own, and
+    // the last piece's quote lies in the last 700 bytes or so of the file
+    assert_eq!(support(&whole).len(), 1);
+    let starts = support(&pieces);
+    assert!(starts.len() >= 8, "{starts:?}");
+    assert!(*starts.iter().max().unwrap() as usize > text.chars().count() - 900, "{starts:?}");
+    assert_eq!(labels(&whole).len(), labels(&pieces).len(), "{:?} vs {:?}", labels(&whole), labels(&pieces));
+    // a bad value is ignored
+    let o = Command::new(env!("CARGO_BIN_EXE_relgraph")).arg("extract").arg(&f).env("RELGRAPH_CHUNK_BYTES", "lots").output().unwrap();
+    assert_eq!(graph(&o), whole);
+}

@@ -9,9 +9,10 @@ use anyhow::{bail, Context, Result};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use relgraph::graph::Graph;
-use relgraph::pipeline::{extract, Options};
+use relgraph::ingest::ReadOptions;
+use relgraph::pipeline::{extract_document, Options};
 use relgraph::resources::Resources;
-use relgraph::store::corpus::{expand, html_to_text, is_html, Record, Source};
+use relgraph::store::corpus::{expand, is_html, Record, Source};
 use relgraph::store::{parse_fragment, AddOutcome, DocumentMeta, Store};
 use std::collections::{HashMap, HashSet, VecDeque};
 use std::io::{BufRead, BufReader, IsTerminal};
@@ -26,14 +27,18 @@ use std::time::Instant;
     relgraph build 'news/**/*.txt' more.jsonl --db graph.db --threads 2\n  \
     zcat dump.jsonl.gz | relgraph build - --db graph.db\n  \
     relgraph extract --jsonl < docs.jsonl > fragments.jsonl && relgraph build --from-fragments fragments.jsonl --db graph.db\n\n\
-    Inputs: files, directories (walked recursively for .txt, .md, .html, .htm, .jsonl), glob \
+    Inputs: files, directories (walked recursively for .txt, .md, .html, .htm, .xhtml, .jsonl), glob \
     patterns, JSON Lines files (.jsonl) of {\"id\", \"text\", \"title\"?, \"url\"?, \"date\"?}, and \
     `-` for JSON Lines on standard input. A document whose content is stored already is \
     skipped; one whose id is stored with other content replaces it. Unreadable, binary or \
     malformed documents are reported and skipped (exit status 1 at the end); invalid UTF-8 \
     is decoded with replacement characters and a warning; empty documents are skipped. \
-    HTML is reduced to text crudely (tags, scripts and styles dropped, <title> kept as the \
-    title); character offsets in the store refer to that text.")]
+    HTML pages (.html/.htm/.xhtml files, and any file or record whose text starts with \
+    <!doctype html> or <html>) are reduced to their article text by an HTML5 parser: \
+    scripts, styles, navigation, headers, footers, asides and figures dropped, block \
+    elements as paragraph breaks, entities decoded, <title> kept as the title; character \
+    offsets in the store refer to that text, not to the HTML source. A very large document \
+    is extracted in pieces of about 1 MB cut at paragraph breaks, in bounded memory.")]
 pub struct Args {
     /// Files, directories, glob patterns, .jsonl files, or `-` (JSON Lines on stdin).
     #[arg(value_name = "INPUT", required_unless_present = "from_fragments")]
@@ -101,37 +106,30 @@ impl Raw {
 pub(crate) fn process(raw: Raw, res: &Resources, opts: Options, stored: &HashSet<String>) -> Outcome {
     let origin = raw.origin;
     let mut warning = None;
-    let mut text = match raw.body {
-        Body::Text(t) => t,
-        Body::Bytes(b) => {
-            if relgraph::ingest::looks_binary(&b) {
-                return Outcome::Failed { origin, message: "looks like a binary file, not text".into() };
-            }
-            let (text, bad) = relgraph::ingest::decode(&b);
-            if let Some(off) = bad {
-                warning = Some(format!("invalid UTF-8 at byte {off}; decoded with replacement characters"));
-            }
-            text
-        }
+    let input = match raw.body {
+        Body::Text(t) => relgraph::ingest::from_text(t),
+        Body::Bytes(b) => match relgraph::ingest::read_input(b, ReadOptions { html: raw.html, strict: false }) {
+            Ok(input) => input,
+            Err(e) => return Outcome::Failed { origin, message: e.to_string() },
+        },
     };
-    let mut title = raw.title;
-    if raw.html {
-        let (t, html_title) = html_to_text(&text);
-        text = t;
-        title = title.or(html_title);
+    if let Some(off) = input.invalid_utf8_at {
+        warning = Some(format!("invalid UTF-8 at byte {off}; decoded with replacement characters"));
     }
+    let text = input.text;
     if text.trim().is_empty() {
         return Outcome::Empty { origin };
     }
     let mut meta = DocumentMeta::for_text(&raw.id, &text);
-    meta.title = title;
+    meta.title = raw.title.or(input.title);
     meta.url = raw.url;
     meta.date = raw.date;
     if stored.contains(&meta.hash) {
         return Outcome::Known { origin, warning };
     }
     let id = raw.id;
-    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| extract(&id, text, res, opts))) {
+    let chunk = relgraph::ingest::chunk::chunk_bytes();
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| extract_document(&id, text, res, opts, chunk, |_| {}))) {
         Ok(ex) => Outcome::Ready { origin, meta, graph: ex.graph, warning },
         Err(_) => Outcome::Failed { origin, message: "the extractor failed on this document (internal error)".into() },
     }

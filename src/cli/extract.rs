@@ -2,7 +2,8 @@
 
 use anyhow::{bail, Context, Result};
 use relgraph::export::{write_graph, DotOptions, Format};
-use relgraph::pipeline::{extract, Options};
+use relgraph::ingest::{InputError, ReadOptions};
+use relgraph::pipeline::{extract_document, Options};
 use relgraph::resources::Resources;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -15,9 +16,18 @@ use std::path::{Path, PathBuf};
     relgraph extract a.txt b.txt c.txt -o graphs/     graphs/a.json, graphs/b.json, ...\n  \
     cat article.txt | relgraph extract - --format dot\n  \
     relgraph extract article.txt --min-confidence 0.7 --timings\n  \
-    relgraph extract --jsonl < docs.jsonl > fragments.jsonl   one graph fragment per line")]
+    relgraph extract --jsonl < docs.jsonl > fragments.jsonl   one graph fragment per line\n  \
+    relgraph extract page.html -o page.json           an HTML page: its article text\n\n\
+    HTML: scripts, styles, navigation, page headers and footers, asides and figures are \
+    dropped; block elements (p, h1-h6, li, blockquote, div, br, ...) end paragraphs; entities \
+    are decoded. Mention and evidence offsets (in characters) then index that extracted text, \
+    not the HTML source. A text larger than 1 MB is extracted in pieces cut at paragraph \
+    breaks, in bounded memory; offsets still index the whole text, and coreference and \
+    relations do not cross a cut.")]
 pub struct Args {
-    /// Text files to read (`-` reads standard input).
+    /// Text files or HTML pages to read (`-` reads standard input). An HTML page (.html,
+    /// .htm, .xhtml, or text starting with <!doctype html> or <html>) is reduced to its
+    /// article text, and every offset in the output refers to that text.
     #[arg(required_unless_present = "jsonl")]
     pub inputs: Vec<String>,
     /// Output file (one input) or directory (several inputs); stdout when absent.
@@ -38,7 +48,7 @@ pub struct Args {
     /// Reject invalid UTF-8 instead of decoding it with replacement characters.
     #[arg(long)]
     pub strict: bool,
-    /// Worker threads for several inputs (default: all cores).
+    /// Worker threads for several inputs, and for the pieces of a very large one (default: all cores).
     #[arg(long, default_value_t = std::thread::available_parallelism().map_or(1, |n| n.get()))]
     pub threads: usize,
     /// Print the time spent in each stage to stderr.
@@ -51,31 +61,33 @@ pub struct Args {
     pub jsonl: bool,
 }
 
+/// Reads one input: decoded, and an HTML page reduced to its article text.
 fn read_input(name: &str, strict: bool) -> Result<(String, String)> {
-    let (id, bytes) = if name == "-" {
+    let (id, bytes, html) = if name == "-" {
         let mut b = Vec::new();
         std::io::stdin().read_to_end(&mut b).context("cannot read standard input")?;
-        ("stdin".to_string(), b)
+        ("stdin".to_string(), b, false)
     } else {
         let p = Path::new(name);
         let b = std::fs::read(p).with_context(|| format!("cannot read input file {name}"))?;
         let id = p.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| name.to_string());
-        (id, b)
+        (id, b, relgraph::ingest::is_html_path(p))
     };
-    if relgraph::ingest::looks_binary(&bytes) {
-        bail!("{name}: looks like a binary file, not text; skipped");
-    }
-    let (text, bad) = relgraph::ingest::decode(&bytes);
-    if let Some(off) = bad {
-        if strict {
-            bail!("{name}: invalid UTF-8 at byte {off} (rejected because of --strict)");
-        }
+    let input = match relgraph::ingest::read_input(bytes, ReadOptions { html, strict }) {
+        Ok(input) => input,
+        Err(InputError::Binary) => bail!("{name}: looks like a binary file, not text; skipped"),
+        Err(InputError::InvalidUtf8(off)) => bail!("{name}: invalid UTF-8 at byte {off} (rejected because of --strict)"),
+    };
+    if let Some(off) = input.invalid_utf8_at {
         eprintln!("relgraph: warning: {name}: invalid UTF-8 at byte {off}; decoded with replacement characters");
     }
-    if text.trim().is_empty() {
+    if input.text.trim().is_empty() {
+        if input.html {
+            bail!("{name}: the HTML page has no text outside its markup and page furniture; nothing to extract");
+        }
         bail!("{name}: the file is empty (or only whitespace); nothing to extract");
     }
-    Ok((id, text))
+    Ok((id, input.text))
 }
 
 /// `--jsonl`: JSON Lines documents on stdin, graph fragments on stdout, in
@@ -176,11 +188,12 @@ pub fn run(args: Args) -> Result<()> {
         let result = (|| -> Result<()> {
             let (id, text) = read_input(name, args.strict)?;
             words = text.split_whitespace().count();
-            let ex = extract(&id, text, res, opts);
+            let ex = extract_document(&id, text, res, opts, relgraph::ingest::chunk::chunk_bytes(), |piece| {
+                if args.debug {
+                    eprint!("{}", relgraph::pipeline::debug_report(piece));
+                }
+            });
             timings = ex.timings;
-            if args.debug {
-                eprint!("{}", relgraph::pipeline::debug_report(&ex));
-            }
             let dot = DotOptions { show_negated: args.show_negated, layout: None, title: Some(id.clone()) };
             match (&args.output, several) {
                 (None, _) => write_graph(&ex.graph, format, &dot, None),
@@ -194,14 +207,17 @@ pub fn run(args: Args) -> Result<()> {
         (result, timings, words)
     };
     let clock = std::time::Instant::now();
-    // several inputs go to separate files, so they are extracted in parallel
-    let results: Vec<(Result<()>, relgraph::pipeline::Timings, usize)> = if several && args.output.is_some() && !args.debug {
-        use rayon::prelude::*;
-        let pool = rayon::ThreadPoolBuilder::new().num_threads(args.threads).build().context("cannot start worker threads")?;
-        pool.install(|| args.inputs.par_iter().map(one).collect())
-    } else {
-        args.inputs.iter().map(one).collect()
-    };
+    // several inputs go to separate files, so they are extracted in parallel;
+    // the pieces of a very large input are extracted in parallel too
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(args.threads.max(1)).build().context("cannot start worker threads")?;
+    let results: Vec<(Result<()>, relgraph::pipeline::Timings, usize)> = pool.install(|| {
+        if several && args.output.is_some() && !args.debug {
+            use rayon::prelude::*;
+            args.inputs.par_iter().map(one).collect()
+        } else {
+            args.inputs.iter().map(one).collect()
+        }
+    });
     let mut failed = 0;
     let mut total = relgraph::pipeline::Timings::default();
     let mut words = 0;

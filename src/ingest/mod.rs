@@ -10,6 +10,17 @@
 //!
 //! Dropped ranges inside a kept paragraph are listed in [`Document::dropped`]
 //! so that the tokenizer skips them and offsets stay true to the original.
+//!
+//! Before that, [`read_input`] turns an input's bytes into that text (binary
+//! detection, decoding, HTML pages reduced to their article text by
+//! [`html::html_to_text`]), and [`chunk::chunks`] cuts a very large text into
+//! pieces at paragraph boundaries for `pipeline::extract_document`.
+
+pub mod chunk;
+pub mod html;
+mod input;
+
+pub use input::{decode_owned, from_text, is_html_path, read_input, Input, InputError, ReadOptions};
 
 use crate::doc::{Document, Span};
 use crate::resources::Furniture;
@@ -83,14 +94,14 @@ pub fn ingest(id: &str, text: String, furniture: &Furniture) -> Document {
         let span = Span::new(start + lead, start + lead + trimmed.len());
         let mut holes = credit_holes(&text[span.start..span.end], furniture);
         holes.extend(citation_holes(&text[span.start..span.end]));
-        holes.sort();
-        for h in &holes {
-            dropped.push(Span::new(span.start + h.start, span.start + h.end));
-        }
+        let holes = coalesce(holes);
         // a paragraph that is all credit is dropped entirely
         let kept: usize = span.len() - holes.iter().map(Span::len).sum::<usize>();
         if holes.iter().any(|h| h.start == 0) && kept < 3 {
             continue;
+        }
+        for h in &holes {
+            dropped.push(Span::new(span.start + h.start, span.start + h.end));
         }
         paragraphs.push(span);
     }
@@ -98,6 +109,20 @@ pub fn ingest(id: &str, text: String, furniture: &Furniture) -> Document {
     dropped.sort();
     doc.dropped = dropped;
     doc
+}
+
+/// Sorts ranges and joins those that overlap or touch, so that they never
+/// count a byte twice (a credit sentence can contain a bracketed credit).
+fn coalesce(mut holes: Vec<Span>) -> Vec<Span> {
+    holes.sort();
+    let mut out: Vec<Span> = Vec::with_capacity(holes.len());
+    for h in holes {
+        match out.last_mut() {
+            Some(last) if h.start <= last.end => last.end = last.end.max(h.end),
+            _ => out.push(h),
+        }
+    }
+    out
 }
 
 /// Credits inside one line: "(Photo: X)" and a trailing "Image: X." sentence.
@@ -204,6 +229,17 @@ mod tests {
         for h in &d.dropped {
             assert!(d.slice(*h).contains('['));
         }
+    }
+
+    #[test]
+    fn overlapping_credits_count_once_and_dropped_ranges_lie_in_kept_paragraphs() {
+        // found by the fuzzers: a credit sentence holding a bracketed credit
+        // overflowed the kept-length sum, and the ranges of a paragraph dropped
+        // whole stayed in `dropped`
+        let d = doc("Photo: REegend at a 2006 Grammys after-party.. (Photo: REUTERS/Mario Anzuoni)\n\nHe came.");
+        assert_eq!(kept(&d), vec!["He came."]);
+        assert!(d.dropped.iter().all(|h| d.paragraphs.iter().any(|p| p.contains(*h))));
+        assert_eq!(coalesce(vec![Span::new(5, 9), Span::new(0, 50), Span::new(50, 52), Span::new(60, 61)]), vec![Span::new(0, 52), Span::new(60, 61)]);
     }
 
     #[test]

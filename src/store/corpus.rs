@@ -1,12 +1,13 @@
 //! Corpus input for building a store: expanding files, directories and glob
-//! patterns into sources, JSON Lines records, and crude HTML-to-text.
+//! patterns into sources, and JSON Lines records. (HTML pages are reduced to
+//! text by `ingest::html`, the same code `relgraph extract` uses.)
 
 use std::path::{Path, PathBuf};
 
 /// Where documents come from.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Source {
-    /// One text file (`.txt`, `.md`, `.html`, or anything named explicitly).
+    /// One text file (`.txt`, `.md`, `.html`, `.htm`, `.xhtml`, or anything named explicitly).
     File(PathBuf),
     /// A JSON Lines file of [`Record`]s.
     Jsonl(PathBuf),
@@ -61,15 +62,15 @@ pub enum CorpusError {
 }
 
 /// The extensions a directory walk picks up.
-pub const TEXT_EXTENSIONS: &[&str] = &["txt", "md", "html", "htm", "jsonl"];
+pub const TEXT_EXTENSIONS: &[&str] = &["txt", "md", "html", "htm", "xhtml", "jsonl"];
 
 fn extension(p: &Path) -> String {
     p.extension().map(|e| e.to_string_lossy().to_ascii_lowercase()).unwrap_or_default()
 }
 
-/// True for `.html` and `.htm` files.
+/// True for `.html`, `.htm` and `.xhtml` files (see [`crate::ingest::is_html_path`]).
 pub fn is_html(p: &Path) -> bool {
-    matches!(extension(p).as_str(), "html" | "htm")
+    crate::ingest::is_html_path(p)
 }
 
 fn classify(p: PathBuf) -> Source {
@@ -134,132 +135,9 @@ pub fn expand(input: &str) -> Result<Vec<Source>, CorpusError> {
     Ok(out)
 }
 
-/// Crude HTML to text: drops tags, comments, `<script>` and `<style>`;
-/// block tags become paragraph breaks; common entities are decoded.
-/// Returns the text and the `<title>`, if any.
-pub fn html_to_text(html: &str) -> (String, Option<String>) {
-    let mut out = String::with_capacity(html.len() / 2);
-    let mut title = None;
-    let lower = html.to_ascii_lowercase();
-    let mut i = 0;
-    while i < html.len() {
-        let rest = &html[i..];
-        if !rest.starts_with('<') {
-            let next = rest.find('<').map_or(html.len(), |k| i + k);
-            out.push_str(&decode_entities(&html[i..next]));
-            i = next;
-            continue;
-        }
-        if rest.starts_with("<!--") {
-            i = lower[i..].find("-->").map_or(html.len(), |k| i + k + 3);
-            continue;
-        }
-        let close_at = rest.find('>');
-        let tag_end = close_at.map_or(html.len(), |k| i + k);
-        let end = close_at.map_or(html.len(), |k| i + k + 1);
-        let tag = lower[i + 1..tag_end].trim_start_matches('/');
-        let name: String = tag.chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
-        match name.as_str() {
-            "script" | "style" | "title" if !lower[i + 1..].starts_with('/') => {
-                let close = format!("</{name}");
-                let stop = lower[end..].find(&close).map_or(html.len(), |k| end + k);
-                if name == "title" {
-                    let t = decode_entities(&html[end..stop]).split_whitespace().collect::<Vec<_>>().join(" ");
-                    if !t.is_empty() {
-                        title = Some(t);
-                    }
-                }
-                i = lower[stop..].find('>').map_or(html.len(), |k| stop + k + 1);
-                continue;
-            }
-            "p" | "div" | "br" | "li" | "tr" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "blockquote"
-            | "section" | "article" | "header" | "footer" | "ul" | "ol" | "table"
-                if !out.ends_with("\n\n") =>
-            {
-                out.push_str(if out.ends_with('\n') { "\n" } else { "\n\n" });
-            }
-            _ => {}
-        }
-        i = end;
-    }
-    (out.trim().to_string(), title)
-}
-
-fn decode_entities(s: &str) -> String {
-    if !s.contains('&') {
-        return s.to_string();
-    }
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(k) = rest.find('&') {
-        out.push_str(&rest[..k]);
-        rest = &rest[k..];
-        let semi = rest.char_indices().take(12).find(|(_, c)| *c == ';').map(|(j, _)| j);
-        let decoded = semi.and_then(|j| {
-            let name = &rest[1..j];
-            let c = match name {
-                "amp" => Some('&'),
-                "lt" => Some('<'),
-                "gt" => Some('>'),
-                "quot" => Some('"'),
-                "apos" => Some('\''),
-                "nbsp" => Some(' '),
-                "mdash" => Some('—'),
-                "ndash" => Some('–'),
-                "rsquo" => Some('’'),
-                "lsquo" => Some('‘'),
-                "rdquo" => Some('”'),
-                "ldquo" => Some('“'),
-                _ => {
-                    let num = name.strip_prefix('#')?;
-                    let v = match num.strip_prefix(['x', 'X']) {
-                        Some(h) => u32::from_str_radix(h, 16).ok()?,
-                        None => num.parse().ok()?,
-                    };
-                    char::from_u32(v)
-                }
-            }?;
-            Some((c, j + 1))
-        });
-        match decoded {
-            Some((c, len)) => {
-                out.push(c);
-                rest = &rest[len..];
-            }
-            None => {
-                out.push('&');
-                rest = &rest[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn html_is_stripped_crudely() {
-        let (text, title) = html_to_text(
-            "<html><head><title>A &amp; B</title><style>p{}</style></head><body>\
-             <p>John Legend met <b>Kanye</b>.</p><script>x<y</script><!-- c --><p>It&#39;s over&nbsp;now</p></body></html>",
-        );
-        assert_eq!(title.as_deref(), Some("A & B"));
-        assert_eq!(text, "John Legend met Kanye.\n\nIt's over now");
-    }
-
-    #[test]
-    fn odd_html_never_panics() {
-        for s in [
-            "<", "<p", "é<", "<é>", "a<script>é", "<title>é", "<!--é", "&", "&#x110000;", "&#99999999999;",
-            "&é;", "é&amp", "<p>é</p", "</script>", "<title></title>", "<b>é&nbsp;é</b>&",
-        ] {
-            let _ = html_to_text(s);
-        }
-        assert_eq!(html_to_text("caf&eacute; &amp; tea").0, "caf&eacute; & tea");
-    }
 
     #[test]
     fn inputs_expand() {
