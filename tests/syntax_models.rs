@@ -53,3 +53,28 @@ fn training_on_a_small_slice_runs_end_to_end() {
     again.write(&mut tb2);
     assert_eq!(tb, tb2);
 }
+
+#[test]
+fn shipped_models_write_back_byte_for_byte() {
+    let models = Models::load_embedded().expect("models are embedded");
+    let (mut t, mut p) = (Vec::new(), Vec::new());
+    models.tagger.write(&mut t);
+    models.parser.write(&mut p);
+    assert!(t == relgraph::syntax::TAGGER_BYTES, "tagger bytes differ after a round trip");
+    assert!(p == relgraph::syntax::PARSER_BYTES, "parser bytes differ after a round trip");
+}
+
+#[test]
+fn quick_lemmas_match_the_plain_path() {
+    let models = Models::load_embedded().expect("models are embedded");
+    let dev = conllu::read_file(&shared().join("treebanks/en_ewt/dev.conllu")).expect("dev treebank");
+    let lm = &models.lemmatizer;
+    let mut out = String::new();
+    let xpos: Vec<&str> = models.tagger.classes.iter().map(|c| c.xpos.as_str()).collect();
+    for w in dev.iter().flat_map(|s| &s.words) {
+        for x in xpos.iter().copied().chain([w.xpos.as_str()]) {
+            lm.lemma_into(&w.form, x, &mut out);
+            assert_eq!(out, lm.lemma(&w.form, x), "{} {x}", w.form);
+        }
+    }
+}

@@ -11,6 +11,24 @@
 
 use crate::resources::{entries, LexiconError};
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// FNV-1a with a strong finish: quicker than SipHash for the short keys of
+/// the lemma tables (which hold no untrusted input).
+#[derive(Default, Clone, Copy)]
+pub struct StrHasher(u64);
+
+impl Hasher for StrHasher {
+    fn finish(&self) -> u64 {
+        super::features::avalanche(self.0)
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        self.0 = bytes.iter().fold(self.0 ^ 0xcbf2_9ce4_8422_2325, |h, &b| (h ^ b as u64).wrapping_mul(0x0000_0100_0000_01B3));
+    }
+}
+
+/// A string-keyed map with [`StrHasher`].
+type StrMap<V> = HashMap<String, V, BuildHasherDefault<StrHasher>>;
 
 /// A suffix rule.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -25,9 +43,9 @@ pub struct Rule {
 #[derive(Debug, Default, Clone)]
 pub struct Lemmatizer {
     /// `(xpos, suffix)` → rule.
-    rules: HashMap<String, HashMap<String, Rule>>,
+    rules: StrMap<StrMap<Rule>>,
     /// lower-case form → `(xpos, lemma)` pairs.
-    exceptions: HashMap<String, Vec<(String, String)>>,
+    exceptions: StrMap<Vec<(String, String)>>,
 }
 
 fn is_proper(xpos: &str) -> bool {
@@ -109,6 +127,36 @@ impl Lemmatizer {
             }
         }
         self.by_rule(form, xpos)
+    }
+
+    /// [`Lemmatizer::lemma`] written into `out` (replacing its content),
+    /// without allocating for ASCII words of up to 64 bytes.
+    pub fn lemma_into(&self, form: &str, xpos: &str, out: &mut String) {
+        out.clear();
+        let mut buf = [0u8; 64];
+        let lower = match buf.get_mut(..form.len()) {
+            Some(b) if form.is_ascii() => {
+                b.copy_from_slice(form.as_bytes());
+                b.make_ascii_lowercase();
+                std::str::from_utf8(b).expect("ASCII is UTF-8")
+            }
+            _ => return out.push_str(&self.lemma(form, xpos)),
+        };
+        // as in `lemma` and `by_rule`: in ASCII, characters are bytes and
+        // the lower-case suffix of the base is the suffix of `lower`
+        if let Some((_, l)) = self.exceptions.get(lower).and_then(|v| v.iter().find(|(x, _)| x == xpos)) {
+            return out.push_str(l);
+        }
+        let base = if is_proper(xpos) { form } else { lower };
+        let n = base.len();
+        let rule = self.rules.get(xpos).and_then(|rules| (0..=n.min(6)).rev().find_map(|k| rules.get(&lower[n - k..])));
+        match rule {
+            Some(r) if r.strip < n => {
+                out.push_str(&base[..n - r.strip]);
+                out.push_str(&r.add);
+            }
+            _ => out.push_str(base),
+        }
     }
 
     /// Derives rules and exceptions from `(form, xpos, lemma)` triples and
@@ -208,6 +256,11 @@ mod tests {
         assert_eq!(lm.lemma("went", "VBD"), "go");
         assert_eq!(lm.lemma("London", "NNP"), "London");
         assert_eq!(lm.lemma("The", "DT"), "the");
+        let mut out = String::from("old");
+        for (form, xpos) in [("Cats", "NNS"), ("stories", "NNS"), ("went", "VBD"), ("WENT", "VBD"), ("London", "NNP"), ("s", "NNS"), ("Ünïcode", "NNS"), ("x", "XX")] {
+            lm.lemma_into(form, xpos, &mut out);
+            assert_eq!(out, lm.lemma(form, xpos), "{form} {xpos}");
+        }
         assert!(Lemmatizer::parse("r", "NNS s x -\n", "e", "").is_err());
     }
 

@@ -15,6 +15,7 @@ pub mod conllu;
 pub mod eval;
 pub mod features;
 pub mod lemma;
+pub mod model;
 pub mod parser;
 pub mod perceptron;
 pub mod tagger;
@@ -52,7 +53,6 @@ struct Scratch {
     toks: Vec<ParseTok>,
     state: transition::State,
     feats: Vec<u64>,
-    scores: Vec<i32>,
 }
 
 thread_local! {
@@ -110,10 +110,10 @@ impl Models {
                 tok.upos = c.upos;
                 tok.xpos.clear();
                 tok.xpos.push_str(&c.xpos);
-                tok.lemma = self.lemmatizer.lemma(&tok.form, &c.xpos);
+                self.lemmatizer.lemma_into(&tok.form, &c.xpos, &mut tok.lemma);
             }
             if parse {
-                let arcs = self.parser.parse(&s.toks, &mut s.state, &mut s.feats, &mut s.scores);
+                let arcs = self.parser.parse(&s.toks, &mut s.state, &mut s.feats);
                 self.write_arcs(sentence, arcs);
             }
         });
@@ -146,10 +146,10 @@ impl Models {
             s.toks.clear();
             for t in &sentence.tokens {
                 let wf = word_feats(&t.form, &mut s.chars);
-                let class = self.tagger.classes.iter().position(|c| c.xpos == t.xpos && c.upos == t.upos).or_else(|| self.tagger.classes.iter().position(|c| c.xpos == t.xpos)).unwrap_or(0);
+                let class = self.tagger.class_of(t.upos, &t.xpos);
                 s.toks.push(ParseTok { word: wf.lower, tag: self.tagger.hashes[class] });
             }
-            let arcs = self.parser.parse(&s.toks, &mut s.state, &mut s.feats, &mut s.scores);
+            let arcs = self.parser.parse(&s.toks, &mut s.state, &mut s.feats);
             self.write_arcs(sentence, arcs);
         });
     }

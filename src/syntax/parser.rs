@@ -5,6 +5,7 @@
 //! exploration (Goldberg & Nivre 2013).
 
 use super::features::{f1, f2, f3, mix};
+use super::model::{best_capped, Scores, MAX_CLASSES};
 use super::perceptron::{put_str, put_u32, Model, ModelError, Reader, Rng, Trainer};
 use super::transition::{children_of, Move, State, NONE};
 
@@ -14,6 +15,9 @@ pub struct Parser {
     /// Dependency labels; a label id indexes this.
     pub labels: Vec<String>,
     model: Model,
+    /// per set of legal move kinds (bit 0 shift, 1 left, 2 right), the
+    /// score cap of each class: `i32::MAX` if legal, `i32::MIN` if not
+    caps: Vec<Vec<i32>>,
 }
 
 /// Per-token inputs to the parser: word hash and tag id.
@@ -177,24 +181,42 @@ fn kind(class: usize) -> usize {
 }
 
 impl Parser {
+    /// A parser from its labels and a model over `1 + 2 * labels.len()` classes.
+    fn new(labels: Vec<String>, model: Model) -> Parser {
+        let caps = (0..8u8)
+            .map(|legal| {
+                let mut caps = vec![i32::MIN; model.n_classes()];
+                for (c, cap) in caps.iter_mut().enumerate() {
+                    if legal >> kind(c) & 1 == 1 {
+                        *cap = i32::MAX;
+                    }
+                }
+                caps
+            })
+            .collect();
+        Parser { labels, model, caps }
+    }
+
     /// Parses a sentence; returns heads (`None` for the root word) and label ids.
-    pub fn parse(&self, toks: &[ParseTok], st: &mut State, feats: &mut Vec<u64>, scores: &mut Vec<i32>) -> Vec<(Option<usize>, u16)> {
+    pub fn parse(&self, toks: &[ParseTok], st: &mut State, feats: &mut Vec<u64>) -> Vec<(Option<usize>, u16)> {
         let n = toks.len();
         st.reset(n);
-        scores.resize(self.model.n_classes(), 0);
+        let mut scores: Scores = [0; MAX_CLASSES];
+        let n_classes = self.model.n_classes();
         while !st.terminal() {
-            features(st, toks, feats);
-            self.model.score(feats, scores);
             let ok = legal(st);
-            let mut best = usize::MAX;
-            for c in 0..scores.len() {
-                if ok[kind(c)] && (best == usize::MAX || scores[c] > scores[best]) {
-                    best = c;
+            let best = if ok == [true, false, false] {
+                0 // a shift is the only move: no need to score
+            } else {
+                features(st, toks, feats);
+                scores[..n_classes].fill(0);
+                self.model.score_into(feats, &mut scores);
+                let legal = usize::from(ok[0]) | usize::from(ok[1]) << 1 | usize::from(ok[2]) << 2;
+                match best_capped(&scores[..n_classes], &self.caps[legal]) {
+                    Some(c) if ok[kind(c)] => c,
+                    _ => break, // cannot happen: a non-terminal state has a legal move
                 }
-            }
-            if best == usize::MAX {
-                break; // cannot happen: a non-terminal state has a legal move
-            }
+            };
             let (m, l) = decode(best);
             st.apply(m, l);
         }
@@ -227,12 +249,12 @@ impl Parser {
         if model.n_classes() != 1 + 2 * n {
             return Err(ModelError::Corrupt("class count does not match labels"));
         }
-        Ok(Parser { labels, model })
+        Ok(Parser::new(labels, model))
     }
 
     /// A copy with small weights dropped (see [`Model::pruned`]).
     pub fn pruned(&self, min_abs: f32) -> Parser {
-        Parser { labels: self.labels.clone(), model: self.model.pruned(min_abs) }
+        Parser::new(self.labels.clone(), self.model.pruned(min_abs))
     }
 
     /// Model statistics for reports: (features, weights).
@@ -319,5 +341,5 @@ pub fn train(labels: Vec<String>, sents: &[ParseSent], iterations: usize, seed: 
         }
         progress(it + 1);
     }
-    Parser { labels, model: tr.finish(min_abs) }
+    Parser::new(labels, tr.finish(min_abs))
 }

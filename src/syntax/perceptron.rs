@@ -7,6 +7,7 @@
 //! to `i16` and keys features by 32-bit hashes: the run-time [`Model`] sums
 //! integer weights into integer scores.
 
+pub use super::model::Model;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -165,7 +166,7 @@ impl Trainer {
 }
 
 /// Writes model rows `(key, [(class, weight)])`, sorted by key.
-fn serialize(n_classes: usize, scale: f32, rows: &[(u32, Vec<(u8, i16)>)], out: &mut Vec<u8>) {
+pub(super) fn serialize(n_classes: usize, scale: f32, rows: &[(u32, Vec<(u8, i16)>)], out: &mut Vec<u8>) {
     put_u32(out, n_classes as u32);
     out.extend_from_slice(&scale.to_le_bytes());
     put_u32(out, rows.len() as u32);
@@ -182,222 +183,15 @@ fn serialize(n_classes: usize, scale: f32, rows: &[(u32, Vec<(u8, i16)>)], out: 
     }
 }
 
+/// Most weights a model can hold (23-bit entry offsets).
+pub(super) const MAX_WEIGHTS: usize = 1 << 23;
+
 /// Folds a 64-bit feature hash to the 32-bit key stored in models.
 #[inline]
 pub fn fold32(h: u64) -> u32 {
     let h = h ^ (h >> 29);
     let h = h.wrapping_mul(0xBF58_476D_1CE4_E5B9);
     (h ^ (h >> 32)) as u32
-}
-
-/// A trained, quantized model: integer weights of hashed features.
-#[derive(Debug, Clone)]
-pub struct Model {
-    n_classes: usize,
-    scale: f32,
-    n_features: usize,
-    n_weights: usize,
-    /// entries of features with several weights: weight in the high 16 bits, class in the low 8
-    packed: Vec<u32>,
-    /// open-addressing table: key in the high 32 bits; the low 32 bits are 0
-    /// for an empty slot, else either `1 << 31 | class << 16 | weight` for a
-    /// feature with one weight (stored inline, saving a cache miss), or
-    /// `start << 8 | count` (start below 2^23) into `packed`
-    table: Vec<u64>,
-    mask: usize,
-    /// a key's home slot is its top bits: `key >> shift`
-    shift: u32,
-}
-
-/// Most weights a model can hold (23-bit entry offsets).
-const MAX_WEIGHTS: usize = 1 << 23;
-const INLINE: u64 = 1 << 31;
-
-impl Model {
-    /// Builds the lookup table straight from the serialised arrays.
-    fn from_bytes(n_classes: usize, scale: f32, keys: &[u8], counts: &[u8], classes: &[u8], weights: &[u8]) -> Result<Model, ModelError> {
-        let nw = classes.len();
-        if nw >= MAX_WEIGHTS {
-            return Err(ModelError::Corrupt("too many weights (prune the model)"));
-        }
-        if n_classes > 256 || classes.iter().any(|&c| c as usize >= n_classes) || counts.contains(&0) {
-            return Err(ModelError::Corrupt("class out of range"));
-        }
-        let nk = counts.len();
-        let size = (nk * 2).next_power_of_two().max(16);
-        let mut table = vec![0u64; size];
-        let mask = size - 1;
-        let shift = 32 - size.trailing_zeros();
-        let mut packed = Vec::with_capacity(nw.saturating_sub(nk));
-        let w = |j: usize| i16::from_le_bytes([weights[2 * j], weights[2 * j + 1]]);
-        let mut st = 0usize;
-        // keys are sorted, so home slots ascend and the table is filled front to back
-        for (i, &n) in counts.iter().enumerate() {
-            let k = u32::from_le_bytes([keys[4 * i], keys[4 * i + 1], keys[4 * i + 2], keys[4 * i + 3]]);
-            let n = n as usize;
-            let payload = if n == 1 {
-                INLINE | (classes[st] as u64) << 16 | w(st) as u16 as u64
-            } else {
-                let start = packed.len() as u64;
-                packed.extend((st..st + n).map(|j| (w(j) as u16 as u32) << 16 | classes[j] as u32));
-                start << 8 | n as u64
-            };
-            st += n;
-            let mut p = slot(k, shift);
-            while table[p] & 0xFFFF_FFFF != 0 {
-                p = (p + 1) & mask;
-            }
-            table[p] = (k as u64) << 32 | payload;
-        }
-        Ok(Model { n_classes, scale, n_features: nk, n_weights: nw, packed, table, mask, shift })
-    }
-
-    /// The stored features as `(key, [(class, weight)])`, sorted by key.
-    fn rows(&self) -> Vec<(u32, Vec<(u8, i16)>)> {
-        let mut rows: Vec<(u32, Vec<(u8, i16)>)> = self
-            .table
-            .iter()
-            .filter(|&&e| e & 0xFFFF_FFFF != 0)
-            .map(|&e| {
-                let k = (e >> 32) as u32;
-                if e & INLINE != 0 {
-                    (k, vec![(((e >> 16) & 0xFF) as u8, e as u16 as i16)])
-                } else {
-                    let start = ((e >> 8) & 0x7F_FFFF) as usize;
-                    let n = (e & 0xFF) as usize;
-                    (k, self.packed[start..start + n].iter().map(|&x| ((x & 0xFF) as u8, (x >> 16) as u16 as i16)).collect())
-                }
-            })
-            .collect();
-        rows.sort_unstable_by_key(|r| r.0);
-        rows
-    }
-
-    /// Number of classes.
-    pub fn n_classes(&self) -> usize {
-        self.n_classes
-    }
-
-    /// Size of one quantization step in perceptron units.
-    pub fn scale(&self) -> f32 {
-        self.scale
-    }
-
-    /// Number of stored features.
-    pub fn n_features(&self) -> usize {
-        self.n_features
-    }
-
-    /// Number of stored weights.
-    pub fn n_weights(&self) -> usize {
-        self.n_weights
-    }
-
-    /// Sums the weights of `feats` into `scores` (cleared first, length `n_classes`).
-    ///
-    /// Memory-bound: table slots and then entry rows are prefetched a batch
-    /// at a time so that their cache misses overlap.
-    #[inline]
-    pub fn score(&self, feats: &[u64], scores: &mut [i32]) {
-        scores.iter_mut().for_each(|s| *s = 0);
-        const B: usize = 32;
-        let mut keys = [0u32; B];
-        let mut pos = [0usize; B];
-        let mut found = [0u64; B];
-        for chunk in feats.chunks(B) {
-            for (j, &f) in chunk.iter().enumerate() {
-                let k = fold32(f);
-                let p = slot(k, self.shift);
-                keys[j] = k;
-                pos[j] = p;
-                prefetch(&self.table[p]);
-            }
-            let mut nf = 0;
-            for j in 0..chunk.len() {
-                let mut p = pos[j];
-                loop {
-                    let e = self.table[p];
-                    if e & 0xFFFF_FFFF == 0 {
-                        break;
-                    }
-                    if (e >> 32) as u32 == keys[j] {
-                        if e & INLINE != 0 {
-                            if let Some(s) = scores.get_mut(((e >> 16) & 0xFF) as usize) {
-                                *s += e as u16 as i16 as i32;
-                            }
-                        } else {
-                            found[nf] = e;
-                            nf += 1;
-                            prefetch(&self.packed[((e >> 8) & 0x7F_FFFF) as usize]);
-                        }
-                        break;
-                    }
-                    p = (p + 1) & self.mask;
-                }
-            }
-            for &e in &found[..nf] {
-                let start = ((e >> 8) & 0x7F_FFFF) as usize;
-                let n = (e & 0xFF) as usize;
-                for &x in &self.packed[start..start + n] {
-                    if let Some(s) = scores.get_mut((x & 0xFF) as usize) {
-                        *s += (x >> 16) as u16 as i16 as i32;
-                    }
-                }
-            }
-        }
-    }
-
-    /// A copy without the weights whose absolute value is below `min_abs`
-    /// (in the units of the averaged perceptron).
-    pub fn pruned(&self, min_abs: f32) -> Model {
-        let min_q = ((min_abs / self.scale).round() as i32).max(1);
-        let rows: Vec<(u32, Vec<(u8, i16)>)> = self
-            .rows()
-            .into_iter()
-            .map(|(k, r)| (k, r.into_iter().filter(|x| (x.1 as i32).abs() >= min_q).collect::<Vec<_>>()))
-            .filter(|r| !r.1.is_empty())
-            .collect();
-        let mut bytes = Vec::new();
-        serialize(self.n_classes, self.scale, &rows, &mut bytes);
-        Model::read(&mut Reader::new(&bytes)).expect("a subset of a valid model is valid")
-    }
-
-    /// Serialises the weights (after a caller-written header).
-    pub fn write(&self, out: &mut Vec<u8>) {
-        serialize(self.n_classes, self.scale, &self.rows(), out);
-    }
-
-    /// Reads weights written by [`Model::write`].
-    pub fn read(r: &mut Reader) -> Result<Model, ModelError> {
-        let n_classes = r.u32()? as usize;
-        let scale = f32::from_le_bytes(r.take(4)?.try_into().map_err(|_| ModelError::Truncated)?);
-        let nk = r.u32()? as usize;
-        let nw = r.u32()? as usize;
-        let keys = r.take(nk.checked_mul(4).ok_or(ModelError::Truncated)?)?;
-        let counts = r.take(nk)?;
-        let classes = r.take(nw)?;
-        let weights = r.take(nw.checked_mul(2).ok_or(ModelError::Truncated)?)?;
-        if counts.iter().map(|&c| c as usize).sum::<usize>() != nw {
-            return Err(ModelError::Corrupt("entry counts do not add up"));
-        }
-        Model::from_bytes(n_classes, scale, keys, counts, classes, weights)
-    }
-}
-
-#[inline(always)]
-fn prefetch<T>(x: &T) {
-    #[cfg(target_arch = "x86_64")]
-    // SAFETY: prefetching is a hint with no architectural effect; the address is a valid reference.
-    unsafe {
-        std::arch::x86_64::_mm_prefetch(x as *const T as *const i8, std::arch::x86_64::_MM_HINT_T0);
-    }
-    #[cfg(not(target_arch = "x86_64"))]
-    let _ = x;
-}
-
-#[inline]
-fn slot(k: u32, shift: u32) -> usize {
-    (k as u64 >> shift) as usize
 }
 
 /// A model file that cannot be read.

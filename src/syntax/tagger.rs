@@ -5,6 +5,7 @@
 //! almost always tagged the same way are looked up in a tag dictionary.
 
 use super::features::{f1, f2, f3, WordFeats, END, START};
+use super::model::{best_and_second, Scores, MAX_CLASSES};
 use super::perceptron::{put_str, put_u32, IdMap, Model, ModelError, Reader, Rng, Trainer};
 use crate::doc::Upos;
 use rayon::prelude::*;
@@ -31,6 +32,8 @@ pub struct Tagger {
     tagdict: IdMap<u16>,
     /// Ambiguity classes: lower-case word hash → bit set of the UPOS tags it takes.
     amb: IdMap<u32>,
+    /// Per XPOS, its classes in class order (see [`Tagger::class_of`]).
+    by_xpos: std::collections::HashMap<String, Vec<(Upos, u16)>>,
 }
 
 /// Sentinel tag ids for "before the sentence".
@@ -131,7 +134,8 @@ fn run_pass(
         margins.clear();
     }
     let mut feats = Vec::with_capacity(48);
-    let mut scores = vec![0i32; model.n_classes()];
+    let mut scores: Scores = [0; MAX_CLASSES];
+    let n_classes = model.n_classes();
     let (mut p1, mut p2) = (NO_TAG, NO_TAG2);
     for i in 0..w.len() {
         let t = match (tagdict.get(&w[i].exact), first) {
@@ -147,10 +151,10 @@ fn run_pass(
                 if let Some((f, _, _)) = first {
                     right_features(w, f, i, p1, &mut feats);
                 }
-                model.score(&feats, &mut scores);
-                let best = argmax_i(&scores);
+                scores[..n_classes].fill(0);
+                model.score_into(&feats, &mut scores);
+                let (best, second) = best_and_second(&scores[..n_classes]).unwrap_or((0, i32::MIN));
                 if first.is_none() {
-                    let second = scores.iter().enumerate().filter(|&(c, _)| c != best).map(|(_, &v)| v).max().unwrap_or(i32::MIN);
                     margins.push(scores[best].saturating_sub(second));
                 }
                 best as u16
@@ -163,6 +167,20 @@ fn run_pass(
 }
 
 impl Tagger {
+    fn new(classes: Vec<TagClass>, model: Model, model2: Option<Model>, tagdict: IdMap<u16>, amb: IdMap<u32>) -> Tagger {
+        let mut by_xpos: std::collections::HashMap<String, Vec<(Upos, u16)>> = Default::default();
+        for (i, c) in classes.iter().enumerate() {
+            by_xpos.entry(c.xpos.clone()).or_default().push((c.upos, i as u16));
+        }
+        Tagger { hashes: classes.iter().map(tag_hash).collect(), classes, model, model2, tagdict, amb, by_xpos }
+    }
+
+    /// The class of a UPOS and XPOS pair: the first class with both, else
+    /// the first with the XPOS, else class 0.
+    pub fn class_of(&self, upos: Upos, xpos: &str) -> usize {
+        self.by_xpos.get(xpos).map_or(0, |v| v.iter().find(|x| x.0 == upos).unwrap_or(&v[0]).1 as usize)
+    }
+
     /// Tags a sentence: one class id per word.
     pub fn tag(&self, w: &[WordFeats], out: &mut Vec<u16>) {
         let ambs: Vec<u64> = w.iter().map(|x| amb_of(&self.amb, x)).collect();
@@ -241,7 +259,7 @@ impl Tagger {
         if model.n_classes() != n || model2.as_ref().is_some_and(|m| m.n_classes() != n) {
             return Err(ModelError::Corrupt("class count mismatch"));
         }
-        Ok(Tagger { hashes: classes.iter().map(tag_hash).collect(), classes, model, model2, tagdict, amb })
+        Ok(Tagger::new(classes, model, model2, tagdict, amb))
     }
 
     /// A copy with small weights dropped (see [`Model::pruned`]).
@@ -374,7 +392,7 @@ pub fn train(classes: Vec<TagClass>, sents: &[TagSent], iterations: usize, seed:
     } else {
         None
     };
-    Tagger { hashes: classes.iter().map(tag_hash).collect(), classes, model, model2, tagdict, amb }
+    Tagger::new(classes, model, model2, tagdict, amb)
 }
 
 #[allow(clippy::too_many_arguments)]
