@@ -138,3 +138,31 @@ fn same_input_same_bytes() {
         assert_eq!(std::fs::read(d1.join(f)).unwrap(), std::fs::read(d2.join(f)).unwrap(), "{f} differs between runs");
     }
 }
+
+/// Every gold relation of `../shared/eval/dev/seed_legend_west.json` that the
+/// rules find, with its direction where the kind has one.
+#[test]
+fn gold_relations_the_rules_find() {
+    let g = extract_sample();
+    let directed = |a: &str, b: &str, kind: &str| {
+        let src = node(&g, a)["id"].clone();
+        edges(&g, a, b, kind).iter().any(|e| e["source"] == src && e["negated"] == false)
+    };
+    for (a, kind, b) in [
+        ("Kanye West", "disagreement", "Big Sean"),
+        ("John Legend", "support", "Democratic Party"),
+        ("Big Sean", "support", "Democratic Party"),
+        ("Kanye West", "support", "Donald Trump"),
+        ("John Legend", "support", "Joe Biden"),
+        ("Kanye West", "participation", "2020 presidential bid"),
+        ("Kanye West", "participation", "2006 Grammys after-party"),
+        ("John Legend", "participation", "2006 Grammys after-party"),
+        ("John Legend", "participation", "interview with the New Yorker"),
+        ("John Legend", "participation", "August episode of David Axelrod's The Axe Files"),
+        ("David Axelrod", "participation", "August episode of David Axelrod's The Axe Files"),
+    ] {
+        assert!(directed(a, b, kind), "{a} {kind} {b} missing");
+    }
+    // the pair's disagreement is found, whichever way it is stated
+    assert!(!edges(&g, "Kanye West", "John Legend", "disagreement").is_empty());
+}
