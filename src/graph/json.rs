@@ -97,10 +97,55 @@ pub fn to_json_value(g: &Graph) -> serde_json::Value {
     serde_json::to_value(doc).expect("graph types always serialize")
 }
 
-/// Writes the graph as pretty node-link JSON.
+/// The whole graph as a map with sorted keys (what [`to_json_value`] gives),
+/// serialized one node and one edge at a time, so that writing a large graph
+/// never holds a second copy of it as a `serde_json::Value`.
+struct Streamed<'a>(&'a Graph);
+
+/// A sequence whose items are made as they are written.
+struct Lazy<F>(F);
+
+impl<F, I> Serialize for Lazy<F>
+where
+    F: Fn() -> I,
+    I: Iterator<Item = serde_json::Value>,
+{
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq((self.0)())
+    }
+}
+
+impl Serialize for Streamed<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let g = self.0;
+        let edges = Lazy(|| {
+            g.relations().map(move |e| value(&EdgeJson { source: e.source.id.clone(), target: e.target.id.clone(), relation: e.relation.clone() }))
+        });
+        let nodes = Lazy(|| g.entities().map(move |(_, e)| value(e)));
+        // keys in the order a `serde_json::Value` map keeps them: sorted
+        let mut m = s.serialize_map(Some(5))?;
+        m.serialize_entry("directed", &true)?;
+        m.serialize_entry("edges", &edges)?;
+        m.serialize_entry("graph", &GraphAttrs { documents: g.documents.clone() })?;
+        m.serialize_entry("multigraph", &true)?;
+        m.serialize_entry("nodes", &nodes)?;
+        m.end()
+    }
+}
+
+/// One item as a `serde_json::Value` (keys sorted, as [`to_json_value`] has them).
+fn value<T: Serialize>(t: &T) -> serde_json::Value {
+    serde_json::to_value(t).expect("graph types always serialize")
+}
+
+/// Writes the graph as pretty node-link JSON, streaming node by node.
 pub fn write_json(g: &Graph, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, &to_json_value(g))?;
-    out.write_all(b"\n")
+    use std::io::Write;
+    let mut w = std::io::BufWriter::new(&mut *out);
+    serde_json::to_writer_pretty(&mut w, &Streamed(g))?;
+    w.write_all(b"\n")?;
+    w.flush()
 }
 
 /// Parses node-link JSON text; `path` is only used in error messages.
