@@ -18,6 +18,7 @@ pub mod lemma;
 pub mod model;
 pub mod parser;
 pub mod perceptron;
+pub mod table;
 pub mod tagger;
 pub mod train;
 pub mod transition;

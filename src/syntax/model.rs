@@ -15,6 +15,7 @@
 //! gives exactly the scores of the serialised model.
 
 use super::perceptron::{fold32, serialize, ModelError, Reader, MAX_WEIGHTS};
+use super::table::Table;
 
 /// Most classes a model can have (class ids are bytes).
 pub const MAX_CLASSES: usize = 256;
@@ -35,14 +36,10 @@ pub struct Model {
     dense: Vec<[i16; 8]>,
     /// `n_classes` divided by 8, rounded up
     stride: usize,
-    /// open-addressing table: key in the high 32 bits; the low 32 bits are 0
-    /// for an empty slot, else `1 << 31 | class << 16 | weight` for a feature
+    /// feature key → payload: `1 << 31 | class << 16 | weight` for a feature
     /// with one weight, `start << 8 | count` (start below 2^23) for a row in
     /// `packed`, or `start << 8` (count 0, start above 0) for a row in `dense`
-    table: Vec<u64>,
-    mask: usize,
-    /// a key's home slot is its top bits: `key >> shift`
-    shift: u32,
+    table: Table,
     /// whether the CPU has AVX2 (checked once, at load)
     avx2: bool,
 }
@@ -60,20 +57,22 @@ impl Model {
             return Err(ModelError::Corrupt("class out of range"));
         }
         let nk = counts.len();
-        let size = (nk * 2).next_power_of_two().max(16);
-        let mut table = vec![0u64; size];
-        let mask = size - 1;
-        let shift = 32 - size.trailing_zeros();
+        let keys = keys.as_chunks::<4>().0;
+        if keys.windows(2).any(|k| u32::from_le_bytes(k[0]) >= u32::from_le_bytes(k[1])) {
+            return Err(ModelError::Corrupt("feature keys are not in ascending order"));
+        }
+        let mut entries = Vec::with_capacity(nk);
         let stride = n_classes.div_ceil(8);
         // dense from one weight per 8 classes: one SIMD add then does the work of 8 scattered ones
         let dense_min = (stride * 5 / 8).max(2);
-        let mut packed = Vec::with_capacity(nw);
+        let mut packed = huge_vec(nw);
+        let dense_rows = counts.iter().filter(|&&n| n as usize >= dense_min).count();
+        let mut dense = huge_vec((dense_rows + 1) * stride);
         // a first row of zeros that no feature uses: a dense payload is never 0
-        let mut dense = vec![[0i16; 8]; stride];
+        dense.resize(stride, [0i16; 8]);
         let weights = weights.as_chunks::<2>().0;
         let mut st = 0usize;
-        // keys are sorted, so home slots ascend and the table is filled front to back
-        for (k, &n) in keys.as_chunks::<4>().0.iter().zip(counts) {
+        for (k, &n) in keys.iter().zip(counts) {
             let k = u32::from_le_bytes(*k);
             let n = n as usize;
             let (cls, ws) = (&classes[st..st + n], &weights[st..st + n]);
@@ -95,25 +94,18 @@ impl Model {
                 packed.extend(cls.iter().zip(ws).map(|(&c, x)| w(x) << 16 | c as u32));
                 start << 8 | n as u32
             };
-            let mut p = slot(k, shift);
-            while table[p] & 0xFFFF_FFFF != 0 {
-                p = (p + 1) & mask;
-            }
-            table[p] = (k as u64) << 32 | payload as u64;
+            entries.push((k, payload));
         }
-        packed.shrink_to_fit();
-        Ok(Model { n_classes, scale, n_features: nk, n_weights: nw, packed, dense, stride, table, mask, shift, avx2: has_avx2_cached() })
+        let table = Table::new(&entries);
+        Ok(Model { n_classes, scale, n_features: nk, n_weights: nw, packed, dense, stride, table, avx2: has_avx2_cached() })
     }
 
     /// The stored features as `(key, [(class, weight)])`, sorted by key.
     fn rows(&self) -> Vec<(u32, Vec<(u8, i16)>)> {
         let mut rows: Vec<(u32, Vec<(u8, i16)>)> = self
             .table
-            .iter()
-            .filter(|&&e| e & 0xFFFF_FFFF != 0)
-            .map(|&e| {
-                let k = (e >> 32) as u32;
-                let p = e as u32;
+            .entries()
+            .map(|(k, p)| {
                 if p & INLINE != 0 {
                     (k, vec![(((p >> 16) & 0xFF) as u8, p as u16 as i16)])
                 } else if p & 0xFF == 0 {
@@ -184,31 +176,22 @@ impl Model {
     #[inline(always)]
     fn accumulate(&self, feats: &[u64], acc: &mut Scores) {
         const B: usize = 32;
-        // the home slot and key of each feature of a batch: `slot << 32 | key`
-        let mut homes = [0u64; B];
+        // the key and home bucket of each feature of a batch
+        let mut homes = [(0u32, 0usize); B];
         let mut sparse = [0u32; B];
         let mut dense = [0usize; B];
-        let mask = self.mask;
-        let table = &self.table[..=mask];
+        let table = &self.table;
         for chunk in feats.chunks(B) {
             let homes = &mut homes[..chunk.len()];
             for (h, &f) in homes.iter_mut().zip(chunk) {
                 let k = fold32(f);
-                let p = slot(k, self.shift);
-                prefetch(table.as_ptr().wrapping_add(p));
-                *h = (p as u64) << 32 | k as u64;
+                let b = table.home(k);
+                prefetch(table.line_ptr(b));
+                *h = (k, b);
             }
             let (mut ns, mut nd) = (0, 0);
-            for &h in homes.iter() {
-                let key = h as u32;
-                let mut p = (h >> 32) as usize;
-                let payload = loop {
-                    let e = table[p & mask];
-                    if e as u32 == 0 || (e >> 32) as u32 == key {
-                        break e as u32;
-                    }
-                    p += 1;
-                };
+            for &(key, b) in homes.iter() {
+                let payload = table.get(key, b);
                 if payload & INLINE != 0 {
                     acc[((payload >> 16) & 0xFF) as usize] += payload as u16 as i16 as i32;
                 } else if payload & 0xFF != 0 {
@@ -418,6 +401,31 @@ fn has_avx2() -> bool {
     }
 }
 
+/// An empty vector with room for `n` items, whose memory the kernel is
+/// asked to back with huge pages: the tables are read at random, and with
+/// 4 KiB pages most lookups would also miss the TLB.
+pub(super) fn huge_vec<T>(n: usize) -> Vec<T> {
+    let v = Vec::with_capacity(n);
+    #[cfg(target_os = "linux")]
+    {
+        extern "C" {
+            fn madvise(addr: *mut std::ffi::c_void, len: usize, advice: i32) -> i32;
+        }
+        const MADV_HUGEPAGE: i32 = 14;
+        const HUGE: usize = 2 << 20;
+        let start = v.as_ptr() as usize;
+        let end = start + v.capacity() * std::mem::size_of::<T>();
+        let (a, b) = (start.next_multiple_of(HUGE), end / HUGE * HUGE);
+        if b > a {
+            // SAFETY: the range lies inside the vector's allocation, and the
+            // advice only changes how its pages are backed, never their
+            // content; a failure (say, no huge page support) is harmless.
+            unsafe { madvise(a as *mut std::ffi::c_void, b - a, MADV_HUGEPAGE) };
+        }
+    }
+    v
+}
+
 /// Asks for the cache line at `x` (any address: a prefetch never faults).
 #[inline(always)]
 fn prefetch<T>(x: *const T) {
@@ -430,10 +438,6 @@ fn prefetch<T>(x: *const T) {
     let _ = x;
 }
 
-#[inline]
-fn slot(k: u32, shift: u32) -> usize {
-    (k as u64 >> shift) as usize
-}
 
 #[cfg(test)]
 mod tests {

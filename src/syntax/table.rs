@@ -1,0 +1,138 @@
+//! The feature table of a run-time model: 32-bit feature keys to nonzero
+//! 32-bit payloads, found with one cache line read and no data-dependent
+//! branch in the common case.
+//!
+//! Linear probing over cache-line buckets of 8 slots, with the keys in
+//! ascending order: a key's home bucket is its top bits scaled to the
+//! number of buckets, and keys are placed in key order from their home
+//! bucket on, so the table is sorted. A lookup compares the 8 keys of the
+//! home bucket at once; only when that bucket is full of smaller keys (a few
+//! percent of lookups at 60% load) may the key lie further on.
+
+/// One bucket: a cache line of 8 slots `key << 32 | payload`; an empty slot
+/// is [`EMPTY`].
+#[derive(Clone, Copy, Debug)]
+#[repr(C, align(64))]
+pub struct Line([u64; 8]);
+
+/// An empty slot: the largest key, payload 0.
+const EMPTY: u64 = (u32::MAX as u64) << 32;
+
+impl Default for Line {
+    fn default() -> Line {
+        Line([EMPTY; 8])
+    }
+}
+
+/// Keys to nonzero payloads.
+#[derive(Clone, Debug)]
+pub struct Table {
+    /// `homes` home buckets, then enough to hold the last keys, then an empty one
+    lines: Vec<Line>,
+    homes: u64,
+}
+
+/// Load factor of the home buckets, in percent.
+const LOAD: u64 = 60;
+
+impl Table {
+    /// A table of `(key, payload)` pairs with keys in strictly ascending
+    /// order and nonzero payloads.
+    pub fn new(entries: &[(u32, u32)]) -> Table {
+        debug_assert!(entries.windows(2).all(|e| e[0].0 < e[1].0));
+        let homes = (entries.len() as u64 * 100 / LOAD / 8).max(1);
+        let mut lines = super::model::huge_vec(homes as usize + 1);
+        lines.resize(homes as usize + 1, Line::default());
+        let mut next = 0; // the first free slot
+        for &(key, payload) in entries {
+            let p = (8 * home(key, homes)).max(next);
+            if p / 8 + 1 >= lines.len() {
+                lines.push(Line::default());
+            }
+            lines[p / 8].0[p % 8] = (key as u64) << 32 | payload as u64;
+            next = p + 1;
+        }
+        Table { lines, homes }
+    }
+
+    /// The bucket to prefetch and look in for `key`.
+    #[inline(always)]
+    pub fn home(&self, key: u32) -> usize {
+        home(key, self.homes)
+    }
+
+    /// The address of a bucket, for prefetching.
+    #[inline(always)]
+    pub fn line_ptr(&self, b: usize) -> *const Line {
+        self.lines.as_ptr().wrapping_add(b)
+    }
+
+    /// The payload of `key` whose home bucket is `b`, 0 when absent.
+    #[inline(always)]
+    pub fn get(&self, key: u32, b: usize) -> u32 {
+        let line = &self.lines[b].0;
+        let mut payload = 0;
+        for &e in line {
+            payload |= if (e >> 32) as u32 == key { e as u32 } else { 0 };
+        }
+        // sorted: the key lies further on only if this bucket ends with a
+        // smaller key (empty slots hold the largest key)
+        let last = line[7];
+        if payload | u32::from((last >> 32) as u32 >= key) == 0 {
+            return self.further(key, b + 1);
+        }
+        payload
+    }
+
+    /// The payload of `key` from bucket `b` on, 0 when absent.
+    #[cold]
+    fn further(&self, key: u32, b: usize) -> u32 {
+        for e in self.lines[b..].iter().flat_map(|l| l.0) {
+            if (e >> 32) as u32 >= key {
+                return if (e >> 32) as u32 == key { e as u32 } else { 0 };
+            }
+        }
+        0
+    }
+
+    /// The keys and payloads stored, in key order.
+    pub fn entries(&self) -> impl Iterator<Item = (u32, u32)> + '_ {
+        self.lines.iter().flat_map(|l| l.0).filter(|&e| e as u32 != 0).map(|e| ((e >> 32) as u32, e as u32))
+    }
+}
+
+/// The home bucket of a key among `homes` (ascending with the key).
+#[inline(always)]
+fn home(key: u32, homes: u64) -> usize {
+    ((key as u64 * homes) >> 32) as usize
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::syntax::perceptron::Rng;
+
+    #[test]
+    fn finds_every_key_and_no_other() {
+        let mut rng = Rng::new(9);
+        for n in [0, 1, 7, 100, 20_000] {
+            let mut keys: Vec<u32> = (0..n).map(|_| rng.next_u64() as u32).collect();
+            // crowd some buckets, and the extremes
+            keys.extend([0, 1, 2, u32::MAX - 1, u32::MAX]);
+            keys.extend((0..40).map(|i| 0x8000_0000 + i));
+            keys.sort_unstable();
+            keys.dedup();
+            let entries: Vec<(u32, u32)> = keys.iter().map(|&k| (k, k | 1)).collect();
+            let t = Table::new(&entries);
+            for &(k, p) in &entries {
+                assert_eq!(t.get(k, t.home(k)), p);
+            }
+            for k in (0..20_000).map(|_| rng.next_u64() as u32).chain([3, u32::MAX - 2, 0x8000_0000 + 40, 0x7FFF_FFFF]) {
+                if keys.binary_search(&k).is_err() {
+                    assert_eq!(t.get(k, t.home(k)), 0, "{k}");
+                }
+            }
+            assert_eq!(t.entries().collect::<Vec<_>>(), entries);
+        }
+    }
+}
