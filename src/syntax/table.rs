@@ -9,18 +9,18 @@
 //! home bucket at once; only when that bucket is full of smaller keys (a few
 //! percent of lookups at 60% load) may the key lie further on.
 
-/// One bucket: a cache line of 8 slots `key << 32 | payload`; an empty slot
-/// is [`EMPTY`].
+/// One bucket: a cache line of 8 slots, keys then payloads (compared and
+/// picked 8 at a time). An empty slot has the largest key and payload 0.
 #[derive(Clone, Copy, Debug)]
 #[repr(C, align(64))]
-pub struct Line([u64; 8]);
-
-/// An empty slot: the largest key, payload 0.
-const EMPTY: u64 = (u32::MAX as u64) << 32;
+pub struct Line {
+    keys: [u32; 8],
+    payloads: [u32; 8],
+}
 
 impl Default for Line {
     fn default() -> Line {
-        Line([EMPTY; 8])
+        Line { keys: [u32::MAX; 8], payloads: [0; 8] }
     }
 }
 
@@ -49,7 +49,8 @@ impl Table {
             if p / 8 + 1 >= lines.len() {
                 lines.push(Line::default());
             }
-            lines[p / 8].0[p % 8] = (key as u64) << 32 | payload as u64;
+            lines[p / 8].keys[p % 8] = key;
+            lines[p / 8].payloads[p % 8] = payload;
             next = p + 1;
         }
         Table { lines, homes }
@@ -70,15 +71,14 @@ impl Table {
     /// The payload of `key` whose home bucket is `b`, 0 when absent.
     #[inline(always)]
     pub fn get(&self, key: u32, b: usize) -> u32 {
-        let line = &self.lines[b].0;
+        let line = &self.lines[b];
         let mut payload = 0;
-        for &e in line {
-            payload |= if (e >> 32) as u32 == key { e as u32 } else { 0 };
+        for i in 0..8 {
+            payload |= line.payloads[i] & u32::from(line.keys[i] == key).wrapping_neg();
         }
         // sorted: the key lies further on only if this bucket ends with a
         // smaller key (empty slots hold the largest key)
-        let last = line[7];
-        if payload | u32::from((last >> 32) as u32 >= key) == 0 {
+        if payload | u32::from(line.keys[7] >= key) == 0 {
             return self.further(key, b + 1);
         }
         payload
@@ -87,9 +87,9 @@ impl Table {
     /// The payload of `key` from bucket `b` on, 0 when absent.
     #[cold]
     fn further(&self, key: u32, b: usize) -> u32 {
-        for e in self.lines[b..].iter().flat_map(|l| l.0) {
-            if (e >> 32) as u32 >= key {
-                return if (e >> 32) as u32 == key { e as u32 } else { 0 };
+        for (&k, &p) in self.lines[b..].iter().flat_map(|l| l.keys.iter().zip(&l.payloads)) {
+            if k >= key {
+                return if k == key { p } else { 0 };
             }
         }
         0
@@ -97,7 +97,7 @@ impl Table {
 
     /// The keys and payloads stored, in key order.
     pub fn entries(&self) -> impl Iterator<Item = (u32, u32)> + '_ {
-        self.lines.iter().flat_map(|l| l.0).filter(|&e| e as u32 != 0).map(|e| ((e >> 32) as u32, e as u32))
+        self.lines.iter().flat_map(|l| l.keys.into_iter().zip(l.payloads)).filter(|e| e.1 != 0)
     }
 }
 
