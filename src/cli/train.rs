@@ -50,6 +50,10 @@ pub struct Args {
     /// Probability of following the parser's own move while training (from iteration 2).
     #[arg(long, default_value_t = 0.9)]
     explore: f64,
+    /// Parser feature templates to leave out, by id (see `features` in
+    /// src/syntax/parser.rs): fewer templates parse faster.
+    #[arg(long, value_delimiter = ',')]
+    drop_templates: Vec<u32>,
     /// Use only the first N training sentences (for quick tests).
     #[arg(long)]
     limit: Option<usize>,
@@ -142,13 +146,14 @@ pub fn run(args: Args) -> anyhow::Result<()> {
             seed: args.seed,
             min_abs: args.min_weight,
         };
-        let parser = train::train_parser(&sents, &tags, &opts, args.explore, |it| {
+        let templates = relgraph::syntax::parser::Templates::without(&args.drop_templates).map_err(anyhow::Error::msg)?;
+        let parser = train::train_parser(&sents, &tags, &opts, args.explore, templates, |it| {
             eprintln!("parser: iteration {it} done at {:.1} s", t0.elapsed().as_secs_f64());
         })?;
         let mut bytes = Vec::new();
         parser.write(&mut bytes);
         let (f, w) = parser.stats();
-        eprintln!("parser: {} labels, {f} features, {w} weights, {:.1} s", parser.labels.len(), t0.elapsed().as_secs_f64());
+        eprintln!("parser: {} labels, {} templates, {f} features, {w} weights, {:.1} s", parser.labels.len(), templates.len(), t0.elapsed().as_secs_f64());
         write(&file_out("parser.bin"), &bytes)?;
     }
     Ok(())

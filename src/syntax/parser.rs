@@ -15,6 +15,8 @@ pub struct Parser {
     /// Dependency labels; a label id indexes this.
     pub labels: Vec<String>,
     model: Model,
+    /// The feature templates the model was trained with.
+    pub templates: Templates,
     /// per set of legal move kinds (bit 0 shift, 1 left, 2 right), the
     /// score cap of each class: `i32::MAX` if legal, `i32::MIN` if not
     caps: Vec<Vec<i32>>,
@@ -47,8 +49,77 @@ pub fn decode(class: usize) -> (Move, u16) {
     }
 }
 
-/// Fills `out` with the features of a configuration.
-pub fn features(st: &State, toks: &[ParseTok], out: &mut Vec<u64>) {
+/// The ids of the feature templates of [`features`], in the order it emits them.
+const TEMPLATE_IDS: [u8; 95] = {
+    let mut ids = [0u8; 95];
+    let mut i = 0;
+    while i < 95 {
+        ids[i] = if i < 40 { i as u8 } else { i as u8 + 1 };
+        i += 1;
+    }
+    ids
+};
+
+/// A set of feature templates, by the ids of [`features`] (0 to 95; 40 is
+/// unused). A parser is trained with a set and stores it, so that parsing
+/// computes the same features; fewer templates parse faster.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Templates(u128);
+
+impl Templates {
+    /// Every template.
+    pub const ALL: Templates = {
+        let mut m = 0u128;
+        let mut i = 0;
+        while i < 95 {
+            m |= 1 << TEMPLATE_IDS[i];
+            i += 1;
+        }
+        Templates(m)
+    };
+
+    /// Every template but `ids`; an id that names no template is an error.
+    pub fn without(ids: &[u32]) -> Result<Templates, String> {
+        let mut m = Templates::ALL.0;
+        for &id in ids {
+            if id > 127 || Templates::ALL.0 >> id & 1 == 0 {
+                return Err(format!("no feature template {id} (templates are 0 to 95, without 40)"));
+            }
+            m &= !(1u128 << id);
+        }
+        Ok(Templates(m))
+    }
+
+    /// How many templates the set holds.
+    pub fn len(self) -> usize {
+        self.0.count_ones() as usize
+    }
+
+    /// Whether the set is empty.
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// The ids not in the set, ascending.
+    pub fn dropped(self) -> Vec<u32> {
+        TEMPLATE_IDS.iter().map(|&i| i as u32).filter(|&i| self.0 >> i & 1 == 0).collect()
+    }
+}
+
+/// Fills `out` with the features of a configuration that `templates` holds.
+pub fn features(st: &State, toks: &[ParseTok], templates: Templates, out: &mut Vec<u64>) {
+    all_features(st, toks, out);
+    if templates != Templates::ALL {
+        let mut i = 0;
+        out.retain(|_| {
+            i += 1;
+            templates.0 >> TEMPLATE_IDS[i - 1] & 1 == 1
+        });
+    }
+}
+
+/// Fills `out` with the features of every template.
+fn all_features(st: &State, toks: &[ParseTok], out: &mut Vec<u64>) {
     out.clear();
     let n = st.n as u32;
     let w = |i: u32| if i == NONE { NO_WORD } else if i == n { ROOT_WORD } else { toks[i as usize].word };
@@ -182,7 +253,7 @@ fn kind(class: usize) -> usize {
 
 impl Parser {
     /// A parser from its labels and a model over `1 + 2 * labels.len()` classes.
-    fn new(labels: Vec<String>, model: Model) -> Parser {
+    fn new(labels: Vec<String>, templates: Templates, model: Model) -> Parser {
         let caps = (0..8u8)
             .map(|legal| {
                 let mut caps = vec![i32::MIN; model.n_classes()];
@@ -194,7 +265,7 @@ impl Parser {
                 caps
             })
             .collect();
-        Parser { labels, model, caps }
+        Parser { labels, model, templates, caps }
     }
 
     /// Parses a sentence; returns heads (`None` for the root word) and label ids.
@@ -208,7 +279,7 @@ impl Parser {
             let best = if ok == [true, false, false] {
                 0 // a shift is the only move: no need to score
             } else {
-                features(st, toks, feats);
+                features(st, toks, self.templates, feats);
                 scores[..n_classes].fill(0);
                 self.model.score_into(feats, &mut scores);
                 let legal = usize::from(ok[0]) | usize::from(ok[1]) << 1 | usize::from(ok[2]) << 2;
@@ -236,25 +307,36 @@ impl Parser {
         for l in &self.labels {
             put_str(out, l);
         }
+        out.extend_from_slice(&self.templates.0.to_le_bytes());
         self.model.write(out);
     }
 
     /// Reads a parser written by [`Parser::write`].
     pub fn read(data: &[u8]) -> Result<Parser, ModelError> {
         let mut r = Reader::new(data);
-        r.header(MAGIC, VERSION)?;
+        // version 1 files have no template set: they use every template
+        let version = r.header_in(MAGIC, 1..=VERSION)?;
         let n = r.u32()? as usize;
         let labels = (0..n).map(|_| r.str()).collect::<Result<Vec<_>, _>>()?;
+        let templates = if version >= 2 {
+            let m = u128::from_le_bytes(r.take(16)?.try_into().map_err(|_| ModelError::Truncated)?);
+            if m & !Templates::ALL.0 != 0 || m == 0 {
+                return Err(ModelError::Corrupt("unknown feature templates"));
+            }
+            Templates(m)
+        } else {
+            Templates::ALL
+        };
         let model = Model::read(&mut r)?;
         if model.n_classes() != 1 + 2 * n {
             return Err(ModelError::Corrupt("class count does not match labels"));
         }
-        Ok(Parser::new(labels, model))
+        Ok(Parser::new(labels, templates, model))
     }
 
     /// A copy with small weights dropped (see [`Model::pruned`]).
     pub fn pruned(&self, min_abs: f32) -> Parser {
-        Parser::new(self.labels.clone(), self.model.pruned(min_abs))
+        Parser::new(self.labels.clone(), self.templates, self.model.pruned(min_abs))
     }
 
     /// Model statistics for reports: (features, weights).
@@ -264,7 +346,7 @@ impl Parser {
 }
 
 const MAGIC: &[u8] = b"RGPARSER";
-const VERSION: u32 = 1;
+const VERSION: u32 = 2;
 
 /// A training sentence for the parser.
 pub struct ParseSent {
@@ -278,7 +360,8 @@ pub struct ParseSent {
 
 /// Trains a parser with the dynamic oracle; `explore` is the probability of
 /// following the model's own (possibly wrong) move from the second iteration on.
-pub fn train(labels: Vec<String>, sents: &[ParseSent], iterations: usize, seed: u64, explore: f64, min_abs: f32, mut progress: impl FnMut(usize)) -> Parser {
+#[allow(clippy::too_many_arguments)]
+pub fn train(labels: Vec<String>, templates: Templates, sents: &[ParseSent], iterations: usize, seed: u64, explore: f64, min_abs: f32, mut progress: impl FnMut(usize)) -> Parser {
     let n_classes = 1 + 2 * labels.len();
     let mut tr = Trainer::new(n_classes);
     let mut rng = Rng::new(seed);
@@ -297,7 +380,7 @@ pub fn train(labels: Vec<String>, sents: &[ParseSent], iterations: usize, seed: 
             }
             st.reset(n);
             while !st.terminal() {
-                features(&st, &s.toks, &mut feats);
+                features(&st, &s.toks, templates, &mut feats);
                 tr.score(&feats, &mut scores);
                 let costs = st.costs(&s.heads, &children[si]);
                 let min = costs.iter().flatten().copied().min().unwrap_or(0);
@@ -341,5 +424,5 @@ pub fn train(labels: Vec<String>, sents: &[ParseSent], iterations: usize, seed: 
         }
         progress(it + 1);
     }
-    Parser::new(labels, tr.finish(min_abs))
+    Parser::new(labels, templates, tr.finish(min_abs))
 }

@@ -256,15 +256,21 @@ impl<'a> Reader<'a> {
     }
     /// Checks the magic bytes and version.
     pub fn header(&mut self, magic: &[u8], version: u32) -> Result<(), ModelError> {
+        self.header_in(magic, version..=version).map(|_| ())
+    }
+
+    /// Checks the magic bytes and that the format version lies in
+    /// `versions`; returns the version.
+    pub fn header_in(&mut self, magic: &[u8], versions: std::ops::RangeInclusive<u32>) -> Result<u32, ModelError> {
         let m = self.take(magic.len())?;
         if m != magic {
             return Err(ModelError::BadHeader(format!("magic {:?}", String::from_utf8_lossy(m))));
         }
         let v = self.u32()?;
-        if v != version {
-            return Err(ModelError::BadHeader(format!("version {v}, expected {version}")));
+        if !versions.contains(&v) {
+            return Err(ModelError::BadHeader(format!("version {v}, expected {}", versions.end())));
         }
-        Ok(())
+        Ok(v)
     }
 }
 

@@ -133,7 +133,7 @@ pub fn jackknife_tags(sents: &[ConllSentence], opts: &Options, folds: usize) -> 
 }
 
 /// Trains the parser on `sents` with the given per-word tag hashes.
-pub fn train_parser(sents: &[ConllSentence], tags: &[Vec<u64>], opts: &Options, explore: f64, progress: impl FnMut(usize)) -> anyhow::Result<Parser> {
+pub fn train_parser(sents: &[ConllSentence], tags: &[Vec<u64>], opts: &Options, explore: f64, templates: parser::Templates, progress: impl FnMut(usize)) -> anyhow::Result<Parser> {
     let labels: Vec<String> =
         sents.iter().flat_map(|s| s.words.iter().map(|w| w.deprel.clone())).collect::<BTreeSet<_>>().into_iter().collect();
     anyhow::ensure!(2 * labels.len() < MAX_CLASSES, "{} dependency labels; the parser holds at most {}", labels.len(), (MAX_CLASSES - 1) / 2);
@@ -160,7 +160,7 @@ pub fn train_parser(sents: &[ConllSentence], tags: &[Vec<u64>], opts: &Options, 
             }
         })
         .collect();
-    Ok(parser::train(labels, &ps, opts.iterations, opts.seed, explore, opts.min_abs, progress))
+    Ok(parser::train(labels, templates, &ps, opts.iterations, opts.seed, explore, opts.min_abs, progress))
 }
 
 /// Derives the lemmatizer files `(rules, exceptions)` from the treebanks.
