@@ -395,15 +395,15 @@ pub fn features(lex: &Lexicon, toks: &[Token], a: usize, b: usize, cues: DocCues
     out.push(f1(t::BIAS, 0));
     out.push(f1(t::LEN, n.min(5) as u64));
     let mut shapes = String::new();
-    for k in a..=b {
-        out.push(f1(t::WORD, hash_str(&low(k))));
-        let sh = shape(&toks[k].form);
+    for (i, tok) in toks[a..=b].iter().enumerate() {
+        out.push(f1(t::WORD, hash_str(&tok.form.to_lowercase())));
+        let sh = shape(&tok.form);
         out.push(f1(t::SHAPE, hash_str(&sh)));
-        if k - a < 4 {
+        if i < 4 {
             shapes.push_str(&sh);
             shapes.push(' ');
         }
-        out.push(f1(t::UPOS, toks[k].upos as u64));
+        out.push(f1(t::UPOS, tok.upos as u64));
     }
     out.push(f1(t::SHAPES, hash_str(&shapes)));
     let (first, last) = (low(a), low(b));
