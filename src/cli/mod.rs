@@ -55,7 +55,7 @@ enum Command {
     Export(export::Args),
     /// Show the tokens, tags and dependency parse the extractor sees.
     Parse(parse::Args),
-    /// Train the tagger or the parser on CoNLL-U treebanks.
+    /// Train the tagger, the parser or the entity-type classifier on CoNLL-U treebanks.
     Train(train::Args),
     /// Score the tagger and parser against a gold CoNLL-U file.
     EvalSyntax(eval_syntax::Args),

@@ -1,7 +1,9 @@
-//! `relgraph train`: trains the lemmatizer, tagger and parser from CoNLL-U.
+//! `relgraph train`: trains the lemmatizer, tagger, parser and entity-type
+//! classifier from CoNLL-U.
 //!
 //! `relgraph train all` (run from the crate root) retrains everything into
-//! `data/lexicons/lemma_*.txt` and `data/models/{tagger,parser}.bin`.
+//! `data/lexicons/lemma_*.txt` and `data/models/{tagger,parser,entity}.bin`;
+//! `relgraph train entities` only the entity classifier (seconds).
 
 use anyhow::Context;
 use relgraph::syntax::train::{self, Options};
@@ -17,7 +19,9 @@ pub enum What {
     Parser,
     /// The lemmatizer rule and exception files.
     Lemmas,
-    /// Lemmas, tagger and parser.
+    /// The entity-type classifier (person / organization / event / other) on GUM's entity annotation.
+    Entities,
+    /// Lemmas, tagger, parser and entity classifier.
     All,
     /// Drop small weights from the models in `--models` into `-o` (a directory).
     Prune,
@@ -25,14 +29,19 @@ pub enum What {
 
 /// Arguments of `relgraph train`.
 #[derive(clap::Args, Debug)]
+#[command(after_help = "EXAMPLES:\n  \
+    relgraph train all                    # everything into data/models and data/lexicons (~7 min), then rebuild\n  \
+    relgraph train entities               # the entity classifier only; prints its held-out accuracy\n  \
+    relgraph train entities --folds 5 -o /tmp/entity.bin\n  \
+    relgraph train tagger --limit 2000 -o /tmp/tagger.bin")]
 pub struct Args {
     /// What to train.
     #[arg(value_enum)]
     what: What,
-    /// CoNLL-U training files [default: ../shared/treebanks/en_ewt/train.conllu and ../shared/treebanks/gum/*.conllu].
+    /// CoNLL-U training files [default: ../shared/treebanks/en_ewt/train.conllu and ../shared/treebanks/gum/*.conllu; entities: the GUM files].
     #[arg(long, num_args = 1..)]
     train: Vec<PathBuf>,
-    /// Passes over the data [default: tagger 8, parser 15].
+    /// Passes over the data [default: tagger 8, parser 15, entities 10].
     #[arg(long)]
     iterations: Option<usize>,
     /// Random seed (training is deterministic for a seed).
@@ -41,12 +50,13 @@ pub struct Args {
     /// Output model file (tagger, parser) or directory (all) [default: data/models/...].
     #[arg(short, long)]
     output: Option<PathBuf>,
-    /// Jackknife folds for the parser's predicted training tags (0 = gold tags).
+    /// Jackknife folds for the parser's predicted training tags (0 = gold tags);
+    /// for entities, the folds of the held-out evaluation by document.
     #[arg(long, default_value_t = 4)]
     folds: usize,
-    /// Drop averaged weights smaller than this (model size vs accuracy).
-    #[arg(long, default_value_t = 1.0)]
-    min_weight: f32,
+    /// Drop averaged weights smaller than this (model size vs accuracy) [default: 1.0; entities 0.5].
+    #[arg(long)]
+    min_weight: Option<f32>,
     /// Probability of following the parser's own move while training (from iteration 2).
     #[arg(long, default_value_t = 0.9)]
     explore: f64,
@@ -87,7 +97,7 @@ fn write(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
 pub fn run(args: Args) -> anyhow::Result<()> {
     if args.what == What::Prune {
         let dir = args.output.clone().context("prune needs -o DIR")?;
-        let w = args.min_weight;
+        let w = args.min_weight.unwrap_or(1.0);
         let t = std::fs::read(args.models.join("tagger.bin")).context("reading tagger.bin")?;
         let p = std::fs::read(args.models.join("parser.bin")).context("reading parser.bin")?;
         let t = relgraph::syntax::tagger::Tagger::read(&t)?.pruned(w);
@@ -98,6 +108,9 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         write(&dir.join("tagger.bin"), &tb)?;
         write(&dir.join("parser.bin"), &pb)?;
         return Ok(());
+    }
+    if args.what == What::Entities {
+        return train_entities(&args, args.output.clone().unwrap_or_else(|| PathBuf::from("data/models/entity.bin")));
     }
     let files = if args.train.is_empty() { train::default_files(&shared_dir())? } else { args.train.clone() };
     let mut sents = train::load(&files)?;
@@ -127,7 +140,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         let opts = Options {
             iterations: args.iterations.unwrap_or(8),
             seed: args.seed,
-            min_abs: args.min_weight,
+            min_abs: args.min_weight.unwrap_or(1.0),
         };
         let tagger = train::train_tagger(&sents, &opts)?;
         let mut bytes = Vec::new();
@@ -144,7 +157,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         let opts = Options {
             iterations: args.iterations.unwrap_or(15),
             seed: args.seed,
-            min_abs: args.min_weight,
+            min_abs: args.min_weight.unwrap_or(1.0),
         };
         let templates = relgraph::syntax::parser::Templates::without(&args.drop_templates).map_err(anyhow::Error::msg)?;
         let parser = train::train_parser(&sents, &tags, &opts, args.explore, templates, |it| {
@@ -156,5 +169,36 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         eprintln!("parser: {} labels, {} templates, {f} features, {w} weights, {:.1} s", parser.labels.len(), templates.len(), t0.elapsed().as_secs_f64());
         write(&file_out("parser.bin"), &bytes)?;
     }
+    if args.what == What::All && args.train.is_empty() {
+        train_entities(&args, out_dir.join("entity.bin"))?;
+    }
     Ok(())
+}
+
+/// Trains the entity-type classifier on the GUM files (or `--train`),
+/// prints its cross-validated held-out accuracy and writes it to `out`.
+fn train_entities(args: &Args, out: PathBuf) -> anyhow::Result<()> {
+    use relgraph::mentions::classifier_train as ct;
+    let t0 = Instant::now();
+    let files = if args.train.is_empty() || args.what == What::All { ct::gum_files(&shared_dir().join("treebanks/gum"))? } else { args.train.clone() };
+    let lex = relgraph::mentions::Lexicon::load()?;
+    let data = ct::load_instances(&lex, &files)?;
+    anyhow::ensure!(!data.is_empty(), "no entity-annotated names in {} file(s)", files.len());
+    let opts = ct::TrainOptions {
+        iterations: if args.what == What::All { 10 } else { args.iterations.unwrap_or(10) },
+        seed: args.seed,
+        min_abs: if args.what == What::All { 0.5 } else { args.min_weight.unwrap_or(0.5) },
+        folds: args.folds,
+    };
+    eprintln!("entities: {} names from {} documents", data.len(), files.len());
+    if opts.folds >= 2 {
+        let report = ct::cross_validate(&data, &opts);
+        eprintln!("entities: held-out ({}-fold by document) {}", opts.folds, report.table());
+    }
+    let model = ct::train(&data, &opts);
+    let (f, w) = model.stats();
+    let mut bytes = Vec::new();
+    model.write(&mut bytes);
+    eprintln!("entities: {f} features, {w} weights, {:.1} s", t0.elapsed().as_secs_f64());
+    write(&out, &bytes)
 }

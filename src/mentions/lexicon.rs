@@ -96,6 +96,9 @@ pub struct Lexicon {
     /// "known as"): lower-case tokens and whether the cue is strong (the
     /// person may be named some words before it).
     pub alias_cues: Vec<(Vec<String>, bool)>,
+    /// The statistical entity-type classifier (`data/models/entity.bin`),
+    /// when one was trained.
+    pub entity_model: Option<super::classifier::EntityClassifier>,
 }
 
 fn gendered(file: &'static str, text: &str) -> Result<HashMap<String, Gender>, LexiconError> {
@@ -198,6 +201,7 @@ impl Lexicon {
             }
         }
         Ok(Lexicon {
+            entity_model: super::classifier::EntityClassifier::embedded(),
             alias_cues,
             acting_verbs: word_set(data!("lexicons/acting_verbs.txt").1),
             event_verbs,

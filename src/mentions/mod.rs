@@ -9,6 +9,8 @@
 //! role descriptions ("the singer") are mentions too; the coreference stage
 //! decides what they refer to.
 
+pub mod classifier;
+pub mod classifier_train;
 mod events;
 mod lexicon;
 mod names;
