@@ -5,7 +5,7 @@
 //! [`Resources::get`] parses them on first use (a few milliseconds) and
 //! shares the result read-only across threads.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 /// A malformed line in a data file.
@@ -118,7 +118,7 @@ pub fn word_set(text: &str) -> HashSet<String> {
 
 /// A `key<TAB or spaces>value` table.
 pub fn word_map(file: &'static str, text: &str) -> Result<HashMap<String, String>, LexiconError> {
-    let mut m = HashMap::new();
+    let mut m = HashMap::default();
     for (line, l) in entries(text) {
         let (k, v) = l.split_once(char::is_whitespace).ok_or_else(|| LexiconError {
             file,

@@ -15,6 +15,9 @@ fn words(s: &str) -> Vec<String> {
 
 /// A lower-case Latin letter without its diacritic.
 fn fold(c: char) -> char {
+    if c.is_ascii() {
+        return c;
+    }
     const FROM: &str = "àáâãäåāăąçćčďèéêëēėęěìíîïīįıñńňòóôõöøōőùúûüūůűųýÿźżžśšşřťţłğ";
     const TO: &str = "aaaaaaaaacccdeeeeeeeeiiiiiiinnnoooooooouuuuuuuuyyzzzsssrttlg";
     FROM.chars().position(|x| x == c).and_then(|i| TO.chars().nth(i)).unwrap_or(c)

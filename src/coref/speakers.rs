@@ -15,7 +15,7 @@
 use crate::doc::Document;
 use crate::mentions::{Form, Mention};
 use crate::resources::{data, word_set};
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::OnceLock;
 
 fn speech_verbs() -> &'static HashSet<String> {

@@ -2,7 +2,7 @@
 
 use crate::resources::{data, entries, word_set, LexiconError, SortedWords};
 use crate::text::Abbreviations;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// Grammatical gender of a person or pronoun, as far as the text tells.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
@@ -102,7 +102,7 @@ pub struct Lexicon {
 }
 
 fn gendered(file: &'static str, text: &str) -> Result<HashMap<String, Gender>, LexiconError> {
-    let mut m = HashMap::new();
+    let mut m = HashMap::default();
     for (line, l) in entries(text) {
         let mut it = l.split_whitespace();
         let (Some(w), Some(g), None) = (it.next(), it.next(), it.next()) else {
@@ -126,7 +126,7 @@ impl Lexicon {
         let first_names = gendered(f, t)?;
 
         let (file, t) = data!("lexicons/pronouns.txt");
-        let mut pronouns = HashMap::new();
+        let mut pronouns = HashMap::default();
         for (line, l) in entries(t) {
             let p: Vec<&str> = l.split_whitespace().collect();
             let ok = p.len() == 4 && matches!(p[1], "1" | "2" | "3") && matches!(p[2], "s" | "p");
@@ -141,7 +141,7 @@ impl Lexicon {
 
         let (file, t) = data!("lexicons/org_heads.txt");
         let (mut org_last, mut org_first, mut org_after, mut party_plurals) =
-            (HashSet::new(), HashSet::new(), HashSet::new(), HashMap::new());
+            (HashSet::default(), HashSet::default(), HashSet::default(), HashMap::default());
         for (line, l) in entries(t) {
             let mut it = l.splitn(3, ' ');
             match (it.next(), it.next(), it.next()) {
@@ -160,7 +160,7 @@ impl Lexicon {
         }
 
         let (file, t) = data!("lexicons/event_heads.txt");
-        let (mut event_named, mut event_first, mut event_common) = (HashSet::new(), HashSet::new(), HashSet::new());
+        let (mut event_named, mut event_first, mut event_common) = (HashSet::default(), HashSet::default(), HashSet::default());
         for (line, l) in entries(t) {
             match l.split_once(' ') {
                 Some(("named", w)) => drop(event_named.insert(w.trim().to_lowercase())),
@@ -173,7 +173,7 @@ impl Lexicon {
         }
 
         let (file, t) = data!("lexicons/non_person_words.txt");
-        let (mut non_person_last, mut non_person_first) = (HashSet::new(), HashSet::new());
+        let (mut non_person_last, mut non_person_first) = (HashSet::default(), HashSet::default());
         for (line, l) in entries(t) {
             match l.split_once(' ') {
                 Some(("last", w)) => drop(non_person_last.insert(w.trim().to_lowercase())),
@@ -182,7 +182,7 @@ impl Lexicon {
             }
         }
         let (file, t) = data!("lexicons/event_verbs.txt");
-        let mut event_verbs = HashMap::new();
+        let mut event_verbs = HashMap::default();
         for (line, l) in entries(t) {
             let p: Vec<&str> = l.split_whitespace().collect();
             match p[..] {

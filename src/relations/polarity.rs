@@ -8,7 +8,7 @@
 //! conditionals ("if", "whether") state nothing.
 
 use crate::resources::{data, entries, LexiconError};
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 /// How a relation statement is qualified.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

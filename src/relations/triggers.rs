@@ -2,7 +2,7 @@
 
 use crate::graph::{RelationKind, Role};
 use crate::resources::{data, entries, word_map, LexiconError};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// How a trigger's arguments are found (see the header of `triggers.txt`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -93,7 +93,7 @@ fn inflections(base: &str) -> Vec<String> {
 
 /// Parses `title_bodies.txt`: `TITLES  BODIES` per line.
 fn parse_bodies(file: &'static str, text: &str) -> Result<HashMap<String, Vec<String>>, LexiconError> {
-    let mut out: HashMap<String, Vec<String>> = HashMap::new();
+    let mut out: HashMap<String, Vec<String>> = HashMap::default();
     for (line, l) in entries(text) {
         let fields: Vec<&str> = l.split("  ").map(str::trim).filter(|f| !f.is_empty()).collect();
         let fields: Vec<&str> = if fields.len() == 1 { l.split('\t').map(str::trim).filter(|f| !f.is_empty()).collect() } else { fields };
@@ -177,7 +177,9 @@ impl Triggers {
 
     /// The base form of a word if it is an inflection of a trigger's word.
     fn base_matches(&self, form: &str, base: &str) -> bool {
-        form == base || inflections(base).iter().any(|f| f == form) || self.irregular.get(form).is_some_and(|b| b == base)
+        // every regular inflection starts with the base without its last letter
+        let stem = base.char_indices().last().map_or(base, |(i, _)| &base[..i]);
+        form == base || form.starts_with(stem) && inflections(base).iter().any(|f| f == form) || self.irregular.get(form).is_some_and(|b| b == base)
     }
 
     /// Triggers starting at token `i` of `forms` (lower-case), longest first,
@@ -237,7 +239,7 @@ mod tests {
 
     #[test]
     fn bad_kind_names_the_line() {
-        let e = Triggers::parse("lexicons/t.txt", "# x\nenmity  verb  hate\n", HashMap::new()).unwrap_err();
+        let e = Triggers::parse("lexicons/t.txt", "# x\nenmity  verb  hate\n", HashMap::default()).unwrap_err();
         assert!(e.to_string().starts_with("data/lexicons/t.txt:2: unknown value 'enmity'"), "{e}");
     }
 }

@@ -14,6 +14,7 @@
 pub mod conllu;
 pub mod eval;
 pub mod features;
+pub mod image;
 pub mod lemma;
 pub mod model;
 pub mod parser;
@@ -33,6 +34,11 @@ use tagger::Tagger;
 pub static TAGGER_BYTES: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/models/tagger.bin"));
 /// The embedded parser model bytes (empty when not trained yet).
 pub static PARSER_BYTES: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/models/parser.bin"));
+
+/// Prebuilt run-time images of the embedded tagger's models (see `build.rs`).
+static TAGGER_IMAGES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/tagger.images"));
+/// Prebuilt run-time images of the embedded parser's model.
+static PARSER_IMAGES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/parser.images"));
 
 /// The trained tagger, lemmatizer and parser.
 #[derive(Debug, Clone)]
@@ -63,7 +69,12 @@ thread_local! {
 impl Models {
     /// The models compiled into the binary, if any.
     pub fn load_embedded() -> Option<Models> {
-        Models::from_bytes(TAGGER_BYTES, PARSER_BYTES).ok()
+        // the parser is the larger: it loads on a second thread meanwhile
+        let (tagger, parser) = std::thread::scope(|s| {
+            let parser = s.spawn(|| Parser::read_with_images(PARSER_BYTES, PARSER_IMAGES));
+            (Tagger::read_with_images(TAGGER_BYTES, TAGGER_IMAGES), parser.join())
+        });
+        Some(Models { tagger: tagger.ok()?, parser: parser.ok()?.ok()?, lemmatizer: lemma::Lemmatizer::embedded().ok()? })
     }
 
     /// Models from serialised tagger and parser bytes, with the embedded lemmatizer.

@@ -14,7 +14,8 @@
 //! Integer sums do not depend on the order of the additions, so every layout
 //! gives exactly the scores of the serialised model.
 
-use super::perceptron::{fold32, serialize, ModelError, Reader, MAX_WEIGHTS};
+use super::image::{self, INLINE};
+use super::perceptron::{fold32, serialize, ModelError, Reader};
 use super::table::Table;
 
 /// Most classes a model can have (class ids are bytes).
@@ -44,60 +45,37 @@ pub struct Model {
     avx2: bool,
 }
 
-const INLINE: u32 = 1 << 31;
 
 impl Model {
-    /// Builds the lookup table straight from the serialised arrays.
-    fn from_bytes(n_classes: usize, scale: f32, keys: &[u8], counts: &[u8], classes: &[u8], weights: &[u8]) -> Result<Model, ModelError> {
-        let nw = classes.len();
-        if nw >= MAX_WEIGHTS {
-            return Err(ModelError::Corrupt("too many weights (prune the model)"));
+    /// The model of run-time arrays built by [`image::build`] or decoded from an image.
+    fn from_parts(p: image::Parts) -> Model {
+        Model {
+            n_classes: p.n_classes,
+            scale: p.scale,
+            n_features: p.n_features,
+            n_weights: p.n_weights,
+            packed: p.packed,
+            dense: p.dense,
+            stride: p.stride,
+            table: Table::from_lines(p.lines, p.homes),
+            avx2: has_avx2_cached(),
         }
-        if n_classes > MAX_CLASSES || classes.iter().any(|&c| c as usize >= n_classes) || counts.contains(&0) {
-            return Err(ModelError::Corrupt("class out of range"));
+    }
+
+    /// The run-time arrays, for [`image::encode`].
+    pub fn to_parts(&self) -> image::Parts {
+        let (lines, homes) = self.table.lines();
+        image::Parts {
+            n_classes: self.n_classes,
+            scale: self.scale,
+            n_features: self.n_features,
+            n_weights: self.n_weights,
+            stride: self.stride,
+            homes,
+            lines: lines.to_vec(),
+            packed: self.packed.clone(),
+            dense: self.dense.clone(),
         }
-        let nk = counts.len();
-        let keys = keys.as_chunks::<4>().0;
-        if keys.windows(2).any(|k| u32::from_le_bytes(k[0]) >= u32::from_le_bytes(k[1])) {
-            return Err(ModelError::Corrupt("feature keys are not in ascending order"));
-        }
-        let mut entries = Vec::with_capacity(nk);
-        let stride = n_classes.div_ceil(8);
-        // dense from one weight per 8 classes: one SIMD add then does the work of 8 scattered ones
-        let dense_min = (stride * 5 / 8).max(2);
-        let mut packed = huge_vec(nw);
-        let dense_rows = counts.iter().filter(|&&n| n as usize >= dense_min).count();
-        let mut dense = huge_vec((dense_rows + 1) * stride);
-        // a first row of zeros that no feature uses: a dense payload is never 0
-        dense.resize(stride, [0i16; 8]);
-        let weights = weights.as_chunks::<2>().0;
-        let mut st = 0usize;
-        for (k, &n) in keys.iter().zip(counts) {
-            let k = u32::from_le_bytes(*k);
-            let n = n as usize;
-            let (cls, ws) = (&classes[st..st + n], &weights[st..st + n]);
-            st += n;
-            let w = |x: &[u8; 2]| i16::from_le_bytes(*x) as u16 as u32;
-            // a dense row must give back the same pairs when written out again
-            let exact = || cls.windows(2).all(|p| p[0] < p[1]) && !ws.contains(&[0, 0]);
-            let payload = if n == 1 {
-                INLINE | (cls[0] as u32) << 16 | w(&ws[0])
-            } else if n >= dense_min && dense.len() + stride < MAX_WEIGHTS && exact() {
-                let start = dense.len();
-                dense.resize(start + stride, [0; 8]);
-                for (&c, x) in cls.iter().zip(ws) {
-                    dense[start + c as usize / 8][c as usize % 8] = i16::from_le_bytes(*x);
-                }
-                (start as u32) << 8
-            } else {
-                let start = packed.len() as u32;
-                packed.extend(cls.iter().zip(ws).map(|(&c, x)| w(x) << 16 | c as u32));
-                start << 8 | n as u32
-            };
-            entries.push((k, payload));
-        }
-        let table = Table::new(&entries);
-        Ok(Model { n_classes, scale, n_features: nk, n_weights: nw, packed, dense, stride, table, avx2: has_avx2_cached() })
     }
 
     /// The stored features as `(key, [(class, weight)])`, sorted by key.
@@ -238,8 +216,11 @@ impl Model {
         serialize(self.n_classes, self.scale, &self.rows(), out);
     }
 
-    /// Reads weights written by [`Model::write`].
+    /// Reads weights written by [`Model::write`]. When the reader carries a
+    /// prebuilt image of this section (see [`Reader::with_images`]), the
+    /// run-time arrays are copied from it instead of being built.
     pub fn read(r: &mut Reader) -> Result<Model, ModelError> {
+        let start = r.pos();
         let n_classes = r.u32()? as usize;
         let scale = f32::from_le_bytes(r.take(4)?.try_into().map_err(|_| ModelError::Truncated)?);
         let nk = r.u32()? as usize;
@@ -248,10 +229,15 @@ impl Model {
         let counts = r.take(nk)?;
         let classes = r.take(nw)?;
         let weights = r.take(nw.checked_mul(2).ok_or(ModelError::Truncated)?)?;
-        if counts.iter().map(|&c| c as usize).sum::<usize>() != nw {
-            return Err(ModelError::Corrupt("entry counts do not add up"));
+        if let Some(img) = r.next_image() {
+            let (source, parts) = image::decode(img).map_err(ModelError::Corrupt)?;
+            let section = r.since(start);
+            // an image of other bytes (a stale build) is ignored
+            if source == image::fingerprint(section) && parts.n_classes == n_classes && parts.n_features == nk && parts.n_weights == nw {
+                return Ok(Model::from_parts(parts));
+            }
         }
-        Model::from_bytes(n_classes, scale, keys, counts, classes, weights)
+        image::build(n_classes, scale, keys, counts, classes, weights).map(Model::from_parts).map_err(ModelError::Corrupt)
     }
 }
 
@@ -401,31 +387,6 @@ fn has_avx2() -> bool {
     }
 }
 
-/// An empty vector with room for `n` items, whose memory the kernel is
-/// asked to back with huge pages: the tables are read at random, and with
-/// 4 KiB pages most lookups would also miss the TLB.
-pub(super) fn huge_vec<T>(n: usize) -> Vec<T> {
-    let v = Vec::with_capacity(n);
-    #[cfg(target_os = "linux")]
-    {
-        extern "C" {
-            fn madvise(addr: *mut std::ffi::c_void, len: usize, advice: i32) -> i32;
-        }
-        const MADV_HUGEPAGE: i32 = 14;
-        const HUGE: usize = 2 << 20;
-        let start = v.as_ptr() as usize;
-        let end = start + v.capacity() * std::mem::size_of::<T>();
-        let (a, b) = (start.next_multiple_of(HUGE), end / HUGE * HUGE);
-        if b > a {
-            // SAFETY: the range lies inside the vector's allocation, and the
-            // advice only changes how its pages are backed, never their
-            // content; a failure (say, no huge page support) is harmless.
-            unsafe { madvise(a as *mut std::ffi::c_void, b - a, MADV_HUGEPAGE) };
-        }
-    }
-    v
-}
-
 /// Asks for the cache line at `x` (any address: a prefetch never faults).
 #[inline(always)]
 fn prefetch<T>(x: *const T) {
@@ -525,5 +486,65 @@ mod tests {
         let want = (0..103).max_by_key(|&i| (long[i], std::cmp::Reverse(i))).unwrap();
         assert_eq!(best_capped(&long, &open), Some(want));
         assert_eq!(best_and_second(&long).map(|x| x.0), Some(want));
+    }
+
+    /// Image bytes of `bytes` (one compact model section) as `build.rs` makes them.
+    fn images_of(section: &[u8], m: &Model) -> Vec<u8> {
+        let img = image::encode(image::fingerprint(section), &m.to_parts());
+        let mut out = (img.len() as u64).to_le_bytes().to_vec();
+        out.extend_from_slice(&img);
+        out
+    }
+
+    #[test]
+    fn an_image_reads_back_as_the_built_model_and_a_stale_one_is_ignored() {
+        let (m, feats, _) = random_model(103, 7);
+        let mut bytes = Vec::new();
+        m.write(&mut bytes);
+        let images = images_of(&bytes, &m);
+        let from_image = Model::read(&mut Reader::with_images(&bytes, &images)).unwrap();
+        assert_eq!(from_image.to_parts(), m.to_parts());
+        let (mut a, mut b) = ([0; MAX_CLASSES], [0; MAX_CLASSES]);
+        m.score_into(&feats, &mut a);
+        from_image.score_into(&feats, &mut b);
+        assert_eq!(a, b);
+        // the image of another model is not used for these bytes
+        let (other, _, _) = random_model(103, 8);
+        let mut other_bytes = Vec::new();
+        other.write(&mut other_bytes);
+        let stale = images_of(&other_bytes, &other);
+        let read = Model::read(&mut Reader::with_images(&bytes, &stale)).unwrap();
+        assert_eq!(read.to_parts(), m.to_parts());
+        // a damaged image is an error, not a wrong model
+        let mut bad = images.clone();
+        bad.truncate(bad.len() - 3);
+        let n = (bad.len() - 8) as u64;
+        bad[..8].copy_from_slice(&n.to_le_bytes());
+        assert!(Model::read(&mut Reader::with_images(&bytes, &bad)).is_err());
+    }
+
+    #[test]
+    fn the_embedded_models_sections_are_found_and_their_images_used() {
+        use crate::syntax::{PARSER_BYTES, TAGGER_BYTES};
+        for file in [TAGGER_BYTES, PARSER_BYTES] {
+            let sections = image::model_sections(file).unwrap();
+            // the parser's model ends the file; the tagger's second model too
+            assert_eq!(sections.last().unwrap().end, file.len());
+            for r in &sections {
+                let m = Model::read(&mut Reader::new(&file[r.clone()])).unwrap();
+                assert!(m.n_features() > 1000);
+            }
+        }
+        assert!(image::model_sections(b"RGOTHER!\x01\0\0\0").is_err());
+        assert!(image::model_sections(&PARSER_BYTES[..PARSER_BYTES.len() - 1]).is_err());
+        // the prebuilt images give the same models as building them
+        let built = crate::syntax::parser::Parser::read(PARSER_BYTES).unwrap();
+        let loaded = crate::syntax::Models::load_embedded().unwrap();
+        let mut a = Vec::new();
+        let mut b = Vec::new();
+        built.write(&mut a);
+        loaded.parser.write(&mut b);
+        assert!(a == b);
+        assert_eq!(built.model_parts(), loaded.parser.model_parts());
     }
 }

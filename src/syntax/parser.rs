@@ -313,7 +313,13 @@ impl Parser {
 
     /// Reads a parser written by [`Parser::write`].
     pub fn read(data: &[u8]) -> Result<Parser, ModelError> {
-        let mut r = Reader::new(data);
+        Parser::read_with_images(data, &[])
+    }
+
+    /// Reads a file written by [`Parser::write`], taking the run-time arrays
+    /// of its models from `images` (built by `build.rs`) where they match.
+    pub fn read_with_images(data: &[u8], images: &[u8]) -> Result<Parser, ModelError> {
+        let mut r = Reader::with_images(data, images);
         // version 1 files have no template set: they use every template
         let version = r.header_in(MAGIC, 1..=VERSION)?;
         let n = r.u32()? as usize;
@@ -337,6 +343,11 @@ impl Parser {
     /// A copy with small weights dropped (see [`Model::pruned`]).
     pub fn pruned(&self, min_abs: f32) -> Parser {
         Parser::new(self.labels.clone(), self.templates, self.model.pruned(min_abs))
+    }
+
+    /// The run-time arrays of the model (for checking how it was loaded).
+    pub fn model_parts(&self) -> super::image::Parts {
+        self.model.to_parts()
     }
 
     /// Model statistics for reports: (features, weights).

@@ -184,7 +184,7 @@ pub(super) fn serialize(n_classes: usize, scale: f32, rows: &[(u32, Vec<(u8, i16
 }
 
 /// Most weights a model can hold (23-bit entry offsets).
-pub(super) const MAX_WEIGHTS: usize = 1 << 23;
+pub(super) use super::image::MAX_WEIGHTS;
 
 /// Folds a 64-bit feature hash to the 32-bit key stored in models.
 #[inline]
@@ -223,12 +223,39 @@ pub fn put_str(out: &mut Vec<u8>, s: &str) {
 pub struct Reader<'a> {
     data: &'a [u8],
     pos: usize,
+    /// Prebuilt images of the model sections still to read, each as a
+    /// little-endian `u64` length and the image (see `build.rs`).
+    images: &'a [u8],
 }
 
 impl<'a> Reader<'a> {
     /// A reader at the start of `data`.
     pub fn new(data: &'a [u8]) -> Self {
-        Reader { data, pos: 0 }
+        Reader { data, pos: 0, images: &[] }
+    }
+
+    /// A reader of `data` whose model sections have prebuilt run-time
+    /// images in `images`, in file order.
+    pub fn with_images(data: &'a [u8], images: &'a [u8]) -> Self {
+        Reader { data, pos: 0, images }
+    }
+
+    /// The image of the next model section, if one was given.
+    pub fn next_image(&mut self) -> Option<&'a [u8]> {
+        let n = u64::from_le_bytes(self.images.get(..8)?.try_into().ok()?) as usize;
+        let img = self.images.get(8..8usize.checked_add(n)?)?;
+        self.images = &self.images[8 + n..];
+        Some(img)
+    }
+
+    /// The read position.
+    pub fn pos(&self) -> usize {
+        self.pos
+    }
+
+    /// The bytes read since position `start`.
+    pub fn since(&self, start: usize) -> &'a [u8] {
+        &self.data[start.min(self.pos)..self.pos]
     }
     /// The next `n` bytes.
     pub fn take(&mut self, n: usize) -> Result<&'a [u8], ModelError> {

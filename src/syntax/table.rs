@@ -9,20 +9,8 @@
 //! home bucket at once; only when that bucket is full of smaller keys (a few
 //! percent of lookups at 60% load) may the key lie further on.
 
-/// One bucket: a cache line of 8 slots, keys then payloads (compared and
-/// picked 8 at a time). An empty slot has the largest key and payload 0.
-#[derive(Clone, Copy, Debug)]
-#[repr(C, align(64))]
-pub struct Line {
-    keys: [u32; 8],
-    payloads: [u32; 8],
-}
-
-impl Default for Line {
-    fn default() -> Line {
-        Line { keys: [u32::MAX; 8], payloads: [0; 8] }
-    }
-}
+pub use super::image::Line;
+use super::image::home;
 
 /// Keys to nonzero payloads.
 #[derive(Clone, Debug)]
@@ -32,28 +20,23 @@ pub struct Table {
     homes: u64,
 }
 
-/// Load factor of the home buckets, in percent.
-const LOAD: u64 = 60;
-
 impl Table {
     /// A table of `(key, payload)` pairs with keys in strictly ascending
     /// order and nonzero payloads.
     pub fn new(entries: &[(u32, u32)]) -> Table {
         debug_assert!(entries.windows(2).all(|e| e[0].0 < e[1].0));
-        let homes = (entries.len() as u64 * 100 / LOAD / 8).max(1);
-        let mut lines = super::model::huge_vec(homes as usize + 1);
-        lines.resize(homes as usize + 1, Line::default());
-        let mut next = 0; // the first free slot
-        for &(key, payload) in entries {
-            let p = (8 * home(key, homes)).max(next);
-            if p / 8 + 1 >= lines.len() {
-                lines.push(Line::default());
-            }
-            lines[p / 8].keys[p % 8] = key;
-            lines[p / 8].payloads[p % 8] = payload;
-            next = p + 1;
-        }
+        let (lines, homes) = super::image::table_lines(entries);
         Table { lines, homes }
+    }
+
+    /// A table from lines built by [`super::image::table_lines`] (or decoded from an image).
+    pub fn from_lines(lines: Vec<Line>, homes: u64) -> Table {
+        Table { lines, homes }
+    }
+
+    /// The lines and the number of home buckets.
+    pub fn lines(&self) -> (&[Line], u64) {
+        (&self.lines, self.homes)
     }
 
     /// The bucket to prefetch and look in for `key`.
@@ -99,12 +82,6 @@ impl Table {
     pub fn entries(&self) -> impl Iterator<Item = (u32, u32)> + '_ {
         self.lines.iter().flat_map(|l| l.keys.into_iter().zip(l.payloads)).filter(|e| e.1 != 0)
     }
-}
-
-/// The home bucket of a key among `homes` (ascending with the key).
-#[inline(always)]
-fn home(key: u32, homes: u64) -> usize {
-    ((key as u64 * homes) >> 32) as usize
 }
 
 #[cfg(test)]

@@ -225,7 +225,13 @@ impl Tagger {
 
     /// Reads a tagger written by [`Tagger::write`].
     pub fn read(data: &[u8]) -> Result<Tagger, ModelError> {
-        let mut r = Reader::new(data);
+        Tagger::read_with_images(data, &[])
+    }
+
+    /// Reads a file written by [`Tagger::write`], taking the run-time arrays
+    /// of its models from `images` (built by `build.rs`) where they match.
+    pub fn read_with_images(data: &[u8], images: &[u8]) -> Result<Tagger, ModelError> {
+        let mut r = Reader::with_images(data, images);
         r.header(MAGIC, VERSION)?;
         let n = r.u32()? as usize;
         let mut classes = Vec::with_capacity(n);

@@ -14,7 +14,7 @@ pub use tokenize::is_quote_token;
 
 use crate::doc::{Document, Sentence, Span, Token};
 use crate::resources::{entries, LexiconError};
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 /// The longest sentence the pipeline passes on; longer runs without
 /// punctuation are cut so the parser's time stays bounded.
