@@ -126,6 +126,25 @@ fn unreadable_output_location_is_an_error_naming_it() {
     assert!(stderr(&o).contains("graph.json"), "{}", stderr(&o));
 }
 
+#[test]
+fn one_unwritable_output_of_several_fails_that_input_only() {
+    // the files of several inputs are written by a writer thread: its
+    // failures must still name the file and count as failed inputs
+    let d = tmpdir("several");
+    let (a, b) = (d.join("a.txt"), d.join("b.txt"));
+    std::fs::write(&a, TEXT).unwrap();
+    std::fs::write(&b, TEXT).unwrap();
+    let out = d.join("graphs");
+    // a directory where b's graph should go: the rename onto it fails
+    std::fs::create_dir_all(out.join("b.json/inside")).unwrap();
+    let o = extract(&[&a, &b], &["-o", out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(err.contains("b.json") && err.contains("1 of 2 inputs failed"), "{err}");
+    assert!(out.join("a.json").is_file());
+    assert!(std::fs::read_dir(&out).unwrap().all(|e| !e.unwrap().file_name().to_string_lossy().ends_with(".tmp")));
+}
+
 /// The characters `start..end` of `text` (graph offsets count characters).
 fn chars(text: &str, start: u64, end: u64) -> String {
     text.chars().skip(start as usize).take((end - start) as usize).collect()

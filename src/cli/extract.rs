@@ -1,7 +1,7 @@
 //! `relgraph extract`: one graph per input text.
 
 use anyhow::{bail, Context, Result};
-use relgraph::export::{write_graph, DotOptions, Format};
+use relgraph::export::{graph_bytes, write_graph, DotOptions, Format};
 use relgraph::ingest::{InputError, ReadOptions};
 use relgraph::pipeline::{extract_document, Options};
 use relgraph::resources::Resources;
@@ -182,7 +182,20 @@ pub fn run(args: Args) -> Result<()> {
         (None, Some(p)) if !several => Format::from_extension(p).unwrap_or(Format::Json),
         _ => Format::Json,
     };
-    let one = |name: &String| -> (Result<()>, relgraph::pipeline::Timings, usize) {
+    // files of several inputs are written (synced and renamed) by one writer
+    // thread, so that the workers go on extracting while the disk syncs (at
+    // most 64 files wait in memory)
+    let (to_writer, jobs) = std::sync::mpsc::sync_channel::<(usize, PathBuf, Vec<u8>)>(64);
+    let writer = std::thread::spawn(move || {
+        let mut failed: Vec<(usize, anyhow::Error)> = Vec::new();
+        for (i, path, bytes) in jobs {
+            if let Err(e) = relgraph::util::write_atomic(&path, &bytes) {
+                failed.push((i, anyhow::Error::new(e).context(format!("cannot write {}", path.display()))));
+            }
+        }
+        failed
+    });
+    let one = |(i, name): (usize, &String)| -> (Result<()>, relgraph::pipeline::Timings, usize) {
         let mut timings = relgraph::pipeline::Timings::default();
         let mut words = 0;
         let result = (|| -> Result<()> {
@@ -199,7 +212,11 @@ pub fn run(args: Args) -> Result<()> {
                 (None, _) => write_graph(&ex.graph, format, &dot, None),
                 (Some(dir), true) => {
                     let path = dir.join(format!("{id}.{format}"));
-                    write_graph(&ex.graph, format, &dot, Some(&path)).with_context(|| format!("cannot write {}", path.display()))
+                    if format.is_directory() {
+                        return write_graph(&ex.graph, format, &dot, Some(&path)).with_context(|| format!("cannot write {}", path.display()));
+                    }
+                    let bytes = graph_bytes(&ex.graph, format, &dot).with_context(|| format!("cannot write {}", path.display()))?;
+                    to_writer.send((i, path, bytes)).map_err(|_| anyhow::anyhow!("the output writer stopped"))
                 }
                 (Some(path), false) => write_graph(&ex.graph, format, &dot, Some(path)).with_context(|| format!("cannot write {}", path.display())),
             }
@@ -213,11 +230,16 @@ pub fn run(args: Args) -> Result<()> {
     let results: Vec<(Result<()>, relgraph::pipeline::Timings, usize)> = pool.install(|| {
         if several && args.output.is_some() && !args.debug {
             use rayon::prelude::*;
-            args.inputs.par_iter().map(one).collect()
+            args.inputs.par_iter().enumerate().map(one).collect()
         } else {
-            args.inputs.iter().map(one).collect()
+            args.inputs.iter().enumerate().map(one).collect()
         }
     });
+    drop(to_writer);
+    let mut results = results;
+    for (i, e) in writer.join().unwrap_or_default() {
+        results[i].0 = Err(e);
+    }
     let mut failed = 0;
     let mut total = relgraph::pipeline::Timings::default();
     let mut words = 0;
