@@ -230,7 +230,13 @@ pub fn run(args: Args) -> Result<()> {
     let results: Vec<(Result<()>, relgraph::pipeline::Timings, usize)> = pool.install(|| {
         if several && args.output.is_some() && !args.debug {
             use rayon::prelude::*;
-            args.inputs.par_iter().enumerate().map(one).collect()
+            // largest inputs first, one at a time, so that no large input starts
+            // last and leaves the other workers idle (results stay in input order)
+            let mut order: Vec<usize> = (0..args.inputs.len()).collect();
+            order.sort_by_key(|&i| std::cmp::Reverse(std::fs::metadata(&args.inputs[i]).map_or(0, |m| m.len())));
+            let mut done: Vec<(usize, _)> = order.par_iter().with_max_len(1).map(|&i| (i, one((i, &args.inputs[i])))).collect();
+            done.sort_by_key(|d| d.0);
+            done.into_iter().map(|d| d.1).collect()
         } else {
             args.inputs.iter().enumerate().map(one).collect()
         }
