@@ -222,16 +222,17 @@ impl Cursor<'_> {
 }
 
 /// The compact section a model image was built from, in brief: its length
-/// and a hash of its bytes, so that a stale image is never used.
+/// and a hash of its first and last 4 KiB (its header, first keys and last
+/// weights), so that an image is never used for other bytes. Hashing the
+/// whole section would read megabytes at start-up; the image and the bytes
+/// come from the same file in the same build, so this only guards mix-ups.
 pub fn fingerprint(section: &[u8]) -> u64 {
-    // FNV-1a over 8-byte words: fast enough for megabytes at start-up
+    const SAMPLE: usize = 4096;
+    let head = &section[..section.len().min(SAMPLE)];
+    let tail = &section[section.len().saturating_sub(SAMPLE)..];
+    // FNV-1a
     let mut h = 0xCBF2_9CE4_8422_2325u64 ^ section.len() as u64;
-    let words = section.chunks_exact(8);
-    let rest = words.remainder();
-    for w in words {
-        h = (h ^ u64::from_le_bytes(w.try_into().unwrap_or([0; 8]))).wrapping_mul(0x100_0000_01B3);
-    }
-    for &b in rest {
+    for &b in head.iter().chain(tail) {
         h = (h ^ b as u64).wrapping_mul(0x100_0000_01B3);
     }
     h
