@@ -34,8 +34,10 @@ pub struct Timings {
     pub ingest: Duration,
     /// Tokens and sentences.
     pub text: Duration,
-    /// Tagging and parsing.
-    pub syntax: Duration,
+    /// Part-of-speech tags and lemmas.
+    pub tags: Duration,
+    /// Dependency parse.
+    pub parse: Duration,
     /// Mentions.
     pub mentions: Duration,
     /// Coreference.
@@ -44,17 +46,22 @@ pub struct Timings {
     pub relations: Duration,
     /// Graph building.
     pub graph: Duration,
+    /// Writing the graph out (serialising and handing it to the writer);
+    /// set by the caller that writes.
+    pub export: Duration,
 }
 
 impl std::ops::AddAssign for Timings {
     fn add_assign(&mut self, o: Timings) {
         self.ingest += o.ingest;
         self.text += o.text;
-        self.syntax += o.syntax;
+        self.tags += o.tags;
+        self.parse += o.parse;
         self.mentions += o.mentions;
         self.coref += o.coref;
         self.relations += o.relations;
         self.graph += o.graph;
+        self.export += o.export;
     }
 }
 
@@ -98,7 +105,7 @@ pub fn extract(id: &str, text: String, res: &Resources, opts: Options) -> Extrac
             models.tag(s);
         }
     }
-    t.syntax = clock.elapsed();
+    t.tags = clock.elapsed();
     let clock = Instant::now();
     let mut mentions = mentions::find_mentions(&doc, &res.lexicon);
     t.mentions = clock.elapsed();
@@ -108,7 +115,7 @@ pub fn extract(id: &str, text: String, res: &Resources, opts: Options) -> Extrac
         for s in &mut doc.sentences {
             models.parse_tagged(s);
         }
-        t.syntax += clock.elapsed();
+        t.parse = clock.elapsed();
         let clock = Instant::now();
         mentions = mentions::find_mentions(&doc, &res.lexicon);
         t.mentions += clock.elapsed();

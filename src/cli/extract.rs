@@ -51,7 +51,9 @@ pub struct Args {
     /// Worker threads for several inputs, and for the pieces of a very large one (default: all cores).
     #[arg(long, default_value_t = std::thread::available_parallelism().map_or(1, |n| n.get()))]
     pub threads: usize,
-    /// Print the time spent in each stage to stderr.
+    /// Print words/s and the time spent in each stage to stderr, summed over
+    /// documents: ingest, text (tokens and sentences), tags, parse, mentions,
+    /// coref, relations, graph, export.
     #[arg(long)]
     pub timings: bool,
     /// Read JSON Lines documents ({"id", "text", "title"?, "url"?, "date"?}) on stdin and
@@ -164,6 +166,16 @@ fn run_jsonl(args: &Args) -> Result<()> {
     Ok(())
 }
 
+/// Adds the time since its start to a duration when dropped (whichever
+/// way the export returns).
+struct Export<'a>(&'a mut std::time::Duration, std::time::Instant);
+
+impl Drop for Export<'_> {
+    fn drop(&mut self) {
+        *self.0 += self.1.elapsed();
+    }
+}
+
 /// Runs the command.
 pub fn run(args: Args) -> Result<()> {
     if args.jsonl {
@@ -207,6 +219,9 @@ pub fn run(args: Args) -> Result<()> {
                 }
             });
             timings = ex.timings;
+            let clock = std::time::Instant::now();
+            // the time to serialise and hand over the graph (the writer thread syncs it)
+            let _export = Export(&mut timings.export, clock);
             let dot = DotOptions { show_negated: args.show_negated, layout: None, title: Some(id.clone()) };
             match (&args.output, several) {
                 (None, _) => write_graph(&ex.graph, format, &dot, None),
