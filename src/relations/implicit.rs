@@ -171,11 +171,17 @@ pub(super) fn title_membership(ctx: &SentenceArgs, res: &Resources, out: &mut Ve
         }
         let Some(title_at) = title_at else { continue };
         let Some(bodies) = res.triggers.bodies.get(&f[title_at]) else { continue };
-        // the body's chain: an organization whose label ends with a body name
-        let chain = ctx.coref.chains.iter().position(|c| {
-            c.kind == EntityKind::Organization && bodies.iter().any(|b| c.label == *b || c.label.ends_with(&format!(" {b}")))
-        });
-        let Some(c) = chain else { continue };
+        // the body's chain: an organization whose label ends with a body name;
+        // of several ("the Senate", "U.S. Senate"), the one the text names most
+        let chain = ctx
+            .coref
+            .chains
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.kind == EntityKind::Organization && bodies.iter().any(|b| c.label.eq_ignore_ascii_case(b) || c.label.to_lowercase().ends_with(&format!(" {}", b.to_lowercase()))))
+            .rev()
+            .max_by_key(|(_, c)| c.mentions.len());
+        let Some((c, _)) = chain else { continue };
         let body = Arg { mention: p.mention, chains: vec![c], first: title_at, last: title_at, kind: EntityKind::Organization, possessive: false, quoted: p.quoted };
         emit(ctx, &sense, title_at.min(first), p.last.max(title_at), Modality::default(), pair(p, &body, true, 0.55), out);
     }

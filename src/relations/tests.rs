@@ -116,6 +116,13 @@ fn a_title_makes_its_holder_a_member_of_the_body_the_text_names() {
     // no body named, no membership made up
     let es = edges("Senator Ossoff praised the plan.");
     assert!(!es.iter().any(|e| e.1 == RelationKind::Membership), "{es:?}");
+    // news_flag.txt: a minister sits in the government the text names
+    let es = edges("New Zealand's Prime Minister John Key said he believes redesigning the flag now has a strong rationale. The New Zealand government intends to hold two referendums.");
+    assert!(has(&es, "John Key", RelationKind::Membership, "New Zealand government"), "{es:?}");
+    // of two bodies with the name, the one the text names most (speech_maiden.txt)
+    let es = edges("The Democratic Senate majority grew. The Senate met. The Senate voted. They join Senators Kelly and Hickenlooper.");
+    assert!(has(&es, "Kelly", RelationKind::Membership, "Senate"), "{es:?}");
+    assert!(!has(&es, "Kelly", RelationKind::Membership, "Democratic Senate"), "{es:?}");
 }
 
 #[test]
