@@ -16,7 +16,9 @@
 //! - "it"/"its": a recent organization, when "it" acts (not "it is ... to");
 //! - "they"/"their": two people just named together, a group ("the pair"),
 //!   else a recent organization;
-//! - descriptions and groups: see `describe`.
+//! - descriptions and groups: see `describe`;
+//! - organization nouns ("the organization", "the site", "the church";
+//!   `data/lexicons/org_nouns.txt`): the organization the text is about.
 
 use super::describe::{attach_roles, description, recent_pair, top_two};
 use super::salience::{best, chains_at, clause_subject, role, Role, Seen, Site};
@@ -80,12 +82,34 @@ pub(super) fn resolve_references(doc: &Document, mentions: &[Mention], lex: &Lex
                         found.into_iter().collect()
                     }
                     Form::Group => top_two(c, &st.history, &st.salience, si, None),
+                    Form::OrgDescription { noun, any } => {
+                        let site = Site { sentence: si, paragraph: doc.sentences[si].paragraph, role: role(doc, mentions, mi), quoted: c.quotes.is_inside(si, m.first) };
+                        org_description(c, &st.history, &site, noun, *any).into_iter().collect()
+                    }
                 };
                 c.refs[mi] = r;
             }
             record(&ctx, c, &mut st, mi);
         }
     }
+}
+
+/// "the organization", "the church": the organization the text is about,
+/// i.e. the most mentioned so far among those seen in the last six
+/// sentences (for "the church", one whose name holds "church"); ties go to
+/// the most salient. Unlike a person's description, it may be named in the
+/// same sentence ("an article in the Scientology publication, which attacked
+/// defectors from the organization").
+fn org_description(c: &Coref, history: &[Seen], site: &Site, noun: &str, any: bool) -> Option<usize> {
+    let fits = |ci: usize| {
+        let ch = &c.chains[ci];
+        ch.kind == EntityKind::Organization && (any || ch.label.to_lowercase().split(|ch: char| !ch.is_alphanumeric()).any(|w| w == noun))
+    };
+    let recent: Vec<usize> = history.iter().rev().take_while(|h| site.sentence - h.sentence <= 6).map(|h| h.chain).filter(|&ci| fits(ci)).collect();
+    let count = |ci: usize| history.iter().filter(|h| h.chain == ci).count();
+    let top = recent.iter().map(|&ci| count(ci)).max()?;
+    let tied: Vec<usize> = recent.iter().copied().filter(|&ci| count(ci) == top).collect();
+    best(history, site, 6, |ci| tied.contains(&ci), &[])
 }
 
 /// Adds mention `mi` to its chains and to the history.

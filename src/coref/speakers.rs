@@ -170,7 +170,7 @@ fn attribution(doc: &Document, mentions: &[Mention], q: &Quotes, si: usize) -> (
 
 fn is_speaker_form(m: &Mention) -> bool {
     match &m.form {
-        Form::Name | Form::Description(_) => true,
+        Form::Name | Form::Description(_) | Form::OrgDescription { .. } => true,
         Form::Pronoun(p) => p.person == 3,
         Form::Group => false,
     }

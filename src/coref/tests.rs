@@ -344,3 +344,27 @@ fn speaker_labels_mark_turns() {
         McKenzie: It's quite a large Canadian tournament, and so I went with the Gliders team.");
     assert_eq!(label(&ex, "I", 0), "Tina McKenzie");
 }
+
+#[test]
+fn an_organization_noun_refers_to_the_organization_the_text_is_about() {
+    // news_defector.txt: "the organization" is Scientology, the most mentioned,
+    // even where the same sentence names it, and not the Sea Org named last
+    let ex = run("Montalvo was charged with taking hard drives from Scientology after leaving the Sea Org group. \
+        Scientology said he took them. The Sea Org requires members to sign a billion-year-contract. \
+        Montalvo had read an article in the Scientology propaganda publication Freedom Magazine, which attacked high-ranking defectors from the organization including Tom Devocht and Mark Rathbun.");
+    assert_eq!(label(&ex, "the organization", 0), "Scientology");
+    // "the church" only for an organization whose name holds "church" (written for the test)
+    let ex = run("The Greek Orthodox Church criticized the Hellenic Parliament. The Hellenic Parliament met on Monday, and the church did not.");
+    assert_eq!(label(&ex, "the church", 0), "Greek Orthodox Church");
+}
+
+#[test]
+fn a_brand_with_a_lower_case_initial_is_a_name() {
+    // interview_herrick.txt: "wikiHow", and "the site" then refers to it
+    let ex = run("Jack Herrick, wikiHow founder interviewed by Wikinews Saturday, January 31, 2009\n\n\
+        wikiHow is a wiki-based site which aims to build the world's largest, highest quality how-to manual. \
+        It recently published its 50,000th article, and Wikinews interviewed the site's founder, Jack Herrick.");
+    assert_eq!(label(&ex, "wikiHow", 0), "wikiHow");
+    assert_eq!(label(&ex, "the site", 0), "wikiHow");
+    assert!(ex.graph.relations().any(|e| e.source.label == "Jack Herrick" && e.target.label == "wikiHow" && e.relation.kind == crate::graph::RelationKind::Membership));
+}

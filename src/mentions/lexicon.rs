@@ -74,6 +74,10 @@ pub struct Lexicon {
     pub event_common: HashSet<String>,
     /// Nouns describing people, with gender.
     pub role_nouns: HashMap<String, Gender>,
+    /// Nouns that refer back to an organization ("the organization", "the
+    /// church"), with whether any organization may be meant (else only one
+    /// whose name holds the noun).
+    pub org_nouns: HashMap<String, bool>,
     /// First names with gender.
     pub first_names: HashMap<String, Gender>,
     /// Surnames.
@@ -122,6 +126,14 @@ impl Lexicon {
         let titles = gendered(f, t)?;
         let (f, t) = data!("lexicons/role_nouns.txt");
         let role_nouns = gendered(f, t)?;
+        let (file, t) = data!("lexicons/org_nouns.txt");
+        let mut org_nouns = HashMap::default();
+        for (line, l) in entries(t) {
+            match l.split_whitespace().collect::<Vec<_>>()[..] {
+                [w, scope @ ("any" | "named")] => drop(org_nouns.insert(w.to_lowercase(), scope == "any")),
+                _ => return Err(LexiconError { file, line, message: format!("expected 'NOUN any|named', found '{l}'") }),
+            }
+        }
         let (f, t) = data!("gazetteers/first_names.txt");
         let first_names = gendered(f, t)?;
 
@@ -220,6 +232,7 @@ impl Lexicon {
             event_first,
             event_common,
             role_nouns,
+            org_nouns,
             first_names,
             surnames: SortedWords::new(data!("gazetteers/surnames.txt").1),
             common_words: word_set(data!("lexicons/common_words.txt").1),

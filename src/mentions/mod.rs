@@ -33,6 +33,14 @@ pub enum Form {
     Description(String),
     /// By a group expression ("the pair", "the two"): two people.
     Group,
+    /// By a noun that refers back to an organization ("the organization",
+    /// "the church").
+    OrgDescription {
+        /// The noun, lower-case.
+        noun: String,
+        /// Any organization may be meant; else only one whose name holds the noun.
+        any: bool,
+    },
 }
 
 impl Form {
@@ -51,6 +59,7 @@ impl Form {
             }
             Form::Description(r) => format!("desc:{r}"),
             Form::Group => "group".into(),
+            Form::OrgDescription { noun, .. } => format!("org:{noun}"),
         }
     }
 }

@@ -10,7 +10,18 @@ const CONNECTORS: &[&str] = &["de", "van", "von", "der", "den", "bin", "ibn", "a
 fn is_cap(form: &str) -> bool {
     let mut cs = form.chars();
     let elided = (form.starts_with("d'") || form.starts_with("d’")) && form.chars().nth(2).is_some_and(char::is_uppercase); // "d'Alembert"
-    (matches!(cs.next(), Some(c) if c.is_uppercase()) && form.chars().any(char::is_alphabetic)) || elided
+    (matches!(cs.next(), Some(c) if c.is_uppercase()) && form.chars().any(char::is_alphabetic)) || elided || lower_camel(form)
+}
+
+/// A brand written with a lower-case initial and an inner capital:
+/// "wikiHow", "eHow", "eBay" (not "iOS"-style all-caps tails, nor "mRNA").
+fn lower_camel(form: &str) -> bool {
+    let cs: Vec<char> = form.chars().collect();
+    cs.len() >= 4
+        && cs[0].is_lowercase()
+        && cs.iter().all(|c| c.is_alphanumeric())
+        && (1..cs.len()).any(|i| cs[i].is_uppercase() && cs[i - 1].is_lowercase())
+        && cs.iter().filter(|c| c.is_lowercase()).count() > cs.len() / 2
 }
 
 fn is_initial(form: &str) -> bool {
@@ -436,6 +447,16 @@ pub(super) fn find_pronouns_and_descriptions(si: usize, s: &Sentence, lex: &Lexi
         if matches!(lower.as_str(), "pair" | "couple" | "duo" | "two") && i > 0 && toks[i - 1].form.eq_ignore_ascii_case("the") && !toks.get(i + 1).is_some_and(|n| n.form.chars().next().is_some_and(char::is_alphabetic) && !is_cap(&n.form) && n.form != "have" && n.form != "had" && n.form != "were") {
             out.push(simple(si, s, i - 1, i, Form::Group, Gender::Unknown));
             continue;
+        }
+        // "the organization founded by ...", "the site's founder": not "the group
+        // of friends", nor "the company Google" (an apposition of its name)
+        if let Some(&any) = lex.org_nouns.get(&lower) {
+            let after = toks.get(i + 1).map(|n| n.form.as_str()).unwrap_or("");
+            let noun = t.upos == Upos::Noun || t.upos == Upos::X;
+            if i > 0 && toks[i - 1].form.eq_ignore_ascii_case("the") && noun && after != "of" && !is_cap(after) && !covered(i - 1) {
+                out.push(simple(si, s, i - 1, i, Form::OrgDescription { noun: lower.clone(), any }, Gender::Neuter));
+                continue;
+            }
         }
         // "the singer", "the EGOT-winning singer", "the 43-year-old"
         let role = if lower == "old" && i >= 2 && toks[i - 1].form == "-" { Some("year-old".to_string()) } else if lex.role_nouns.contains_key(&lower) { Some(lower.clone()) } else { None };
