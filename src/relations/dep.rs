@@ -40,7 +40,7 @@ pub fn args_of<'a>(ctx: &'a SentenceArgs, i: usize) -> Vec<&'a Arg> {
             if !out.iter().any(|o: &&Arg| o.mention == a.mention) {
                 out.push(a);
             }
-        } else if let Some(a) = appositive_arg(ctx, t) {
+        } else if let Some(a) = appositive_arg(ctx, t).or_else(|| name_after_noun(ctx, t)) {
             // "the rapper Big Sean": the noun's appositive or flat name
             out.push(a);
         } else {
@@ -114,6 +114,17 @@ fn appositive_arg<'a>(ctx: &'a SentenceArgs, t: usize) -> Option<&'a Arg> {
     children(ctx.sent, t)
         .filter(|&c| matches!(rel(ctx.sent, c), "appos" | "flat" | "compound" | "nmod:npmod"))
         .find_map(|c| ctx.covering(c))
+}
+
+/// A person's name right after a singular common noun, which the parse did
+/// not attach to it: "founded by science fiction writer L. Ron Hubbard"
+/// (the name parsed as a second object of the verb).
+fn name_after_noun<'a>(ctx: &'a SentenceArgs, t: usize) -> Option<&'a Arg> {
+    let tok = &ctx.sent.tokens[t];
+    if tok.upos != Upos::Noun || tok.xpos != "NN" {
+        return None;
+    }
+    ctx.args.iter().find(|a| a.first == t + 1 && a.kind == crate::graph::EntityKind::Person && matches!(ctx.mentions[a.mention].form, crate::mentions::Form::Name))
 }
 
 /// A finite verb (past or present tense).
@@ -228,11 +239,13 @@ pub fn objects<'a>(ctx: &'a SentenceArgs, i: usize, preps: &[&str]) -> Vec<&'a A
     out
 }
 
-/// The agent of a passive trigger ("backed by the Trump campaign").
+/// The agent of a passive trigger ("backed by the Trump campaign"); a
+/// "by" nominal the parse took for an object or modifier counts too
+/// ("the organization founded by ... L. Ron Hubbard").
 pub fn agents<'a>(ctx: &'a SentenceArgs, i: usize) -> Vec<&'a Arg> {
     let s = ctx.sent;
     children(s, i)
-        .filter(|&c| (rel(s, c) == "obl:agent" || rel(s, c) == "obl") && case_of(ctx, c).as_deref() == Some("by"))
+        .filter(|&c| matches!(rel(s, c), "obl:agent" | "obl" | "obj" | "nmod") && case_of(ctx, c).as_deref() == Some("by"))
         .flat_map(|c| args_of(ctx, c))
         .collect()
 }

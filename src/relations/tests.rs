@@ -176,3 +176,10 @@ fn a_known_surname_opening_a_sentence_is_a_name() {
     let es = edges("Jenna Marbles is a YouTube personality. Marbles does a weekly podcast with her boyfriend Julien Solomita.");
     assert!(has(&es, "Jenna Marbles", RelationKind::Collaboration, "Julien Solomita") || has(&es, "Julien Solomita", RelationKind::Collaboration, "Jenna Marbles"), "{es:?}");
 }
+
+#[test]
+fn a_name_right_after_a_role_noun_is_the_agent_the_parse_missed() {
+    // news_defector.txt: "writer L. Ron Hubbard" parsed as a second object of "founded"
+    let es = edges("Montalvo worked for Scientology. Scientology said he left. The Sea Org requires members to sign a billion-year-contract, agreeing to work for the organization founded by science fiction writer L. Ron Hubbard for multiple lifetimes.");
+    assert!(has(&es, "L. Ron Hubbard", RelationKind::Membership, "Scientology"), "{es:?}");
+}
