@@ -107,7 +107,7 @@ pub fn extract(id: &str, text: String, res: &Resources, opts: Options) -> Extrac
     }
     t.tags = clock.elapsed();
     let clock = Instant::now();
-    let mut mentions = mentions::find_mentions(&doc, &res.lexicon);
+    let mut mentions = if res.syntax.is_some() { mentions::find_names(&doc, &res.lexicon) } else { mentions::find_mentions(&doc, &res.lexicon) };
     t.mentions = clock.elapsed();
     if let Some(models) = &res.syntax {
         let clock = Instant::now();

@@ -124,12 +124,27 @@ impl Mention {
 /// Finds all mentions of a document whose sentences are tokenized (and,
 /// ideally, tagged).
 pub fn find_mentions(doc: &Document, lex: &Lexicon) -> Vec<Mention> {
+    mentions_of(doc, lex, true)
+}
+
+/// Only the names of [`find_mentions`] (no events, pronouns or
+/// descriptions): what the pipeline needs before the parse, to mark the
+/// tokens of names as proper nouns.
+pub fn find_names(doc: &Document, lex: &Lexicon) -> Vec<Mention> {
+    mentions_of(doc, lex, false)
+}
+
+fn mentions_of(doc: &Document, lex: &Lexicon, everything: bool) -> Vec<Mention> {
     let mut out = Vec::new();
     let per_sentence: Vec<Vec<Mention>> = doc.sentences.iter().enumerate().map(|(si, s)| names::find_names(doc, si, s, lex)).collect();
     let surnames = known_surnames(&per_sentence);
     for ((si, s), mut names) in doc.sentences.iter().enumerate().zip(per_sentence) {
         names.extend(surname_at_start(si, s, &names, &surnames));
         nicknames::join_quoted_nicknames(doc, si, s, lex, &mut names);
+        if !everything {
+            out.extend(names);
+            continue;
+        }
         let events = events::find_events(doc, si, s, lex, &names);
         let verb_events = verb_events::find_verb_events(si, s, lex, &names);
         let mut all: Vec<Mention> = names.into_iter().chain(events).chain(verb_events).collect();
