@@ -45,6 +45,14 @@ fn names_same_person(short: &[String], full: &[String]) -> bool {
     subseq && (short.last() == full.last() || short.first() == full.first())
 }
 
+/// Two full names of one person that differ in the form of the given name:
+/// same surname, given names equal or one a short form of the other
+/// ("Larry Lessig", "Lawrence Lessig"; "Bill Clinton", "William Jefferson
+/// Clinton").
+fn same_person_by_given_name(lex: &Lexicon, a: &[String], b: &[String]) -> bool {
+    a.len() >= 2 && b.len() >= 2 && a.last() == b.last() && a[0] != b[0] && lex.same_given_name(&a[0], &b[0])
+}
+
 pub(super) fn resolve_names(doc: &Document, mentions: &[Mention], lex: &Lexicon, c: &mut Coref) {
     // pass 1: full person names (two words or more) found in document order
     for (mi, m) in mentions.iter().enumerate() {
@@ -54,7 +62,7 @@ pub(super) fn resolve_names(doc: &Document, mentions: &[Mention], lex: &Lexicon,
         let w = words(&m.text);
         let hit = c.chains.iter().rposition(|ch| {
             let fw = words(&ch.label);
-            names_same_person(&w, &fw) || names_same_person(&fw, &w)
+            names_same_person(&w, &fw) || names_same_person(&fw, &w) || same_person_by_given_name(lex, &w, &fw)
         });
         match hit {
             Some(ci) => {

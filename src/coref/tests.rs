@@ -51,6 +51,17 @@ fn surname_joins_the_full_name() {
 }
 
 #[test]
+fn a_short_given_name_joins_the_formal_one() {
+    // interview_mcguire.txt: "Lawrence Lessig" in an answer, "Larry Lessig" in a later question
+    let ex = run("By the way, AKMA was the first guy I know of to do something like this, with Lawrence Lessig's Free Culture.\n\n\
+        You mentioned Larry Lessig's Free Culture, but it also includes some out of print titles.");
+    assert_eq!(label(&ex, "Larry Lessig", 0), "Lawrence Lessig");
+    // a different given name with the same surname stays apart
+    let ex = run("Larry Page founded the company with Sergey Brin. Later, Lucy Page joined the board.");
+    assert_ne!(label(&ex, "Lucy Page", 0), label(&ex, "Larry Page", 0));
+}
+
+#[test]
 fn first_name_joins_the_full_name() {
     // seed_legend_west.txt
     let ex = run("John Legend is setting the record straight: Donald Trump didn't ruin his friendship with Kanye West.\n\n\

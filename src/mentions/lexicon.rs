@@ -100,6 +100,9 @@ pub struct Lexicon {
     /// "known as"): lower-case tokens and whether the cue is strong (the
     /// person may be named some words before it).
     pub alias_cues: Vec<(Vec<String>, bool)>,
+    /// Given names and their short forms (`data/lexicons/hypocorisms.txt`):
+    /// each lower-case form to the ids of the formal names it belongs to.
+    pub given_name_groups: HashMap<String, Vec<u32>>,
     /// The statistical entity-type classifier (`data/models/entity.bin`),
     /// when one was trained.
     pub entity_model: Option<super::classifier::EntityClassifier>,
@@ -212,7 +215,15 @@ impl Lexicon {
                 _ => return Err(LexiconError { file, line, message: format!("expected 'strong|weak PHRASE', found '{l}'") }),
             }
         }
+        let (_, t) = data!("lexicons/hypocorisms.txt");
+        let mut given_name_groups: HashMap<String, Vec<u32>> = HashMap::default();
+        for (gi, (_, l)) in entries(t).enumerate() {
+            for w in l.split_whitespace() {
+                given_name_groups.entry(w.to_lowercase()).or_default().push(gi as u32);
+            }
+        }
         Ok(Lexicon {
+            given_name_groups,
             entity_model: super::classifier::EntityClassifier::embedded(),
             alias_cues,
             acting_verbs: word_set(data!("lexicons/acting_verbs.txt").1),
@@ -252,6 +263,12 @@ impl Lexicon {
         let l = w.trim_end_matches('.').to_lowercase();
         let stem = l.strip_suffix('s').unwrap_or(&l);
         self.titles.contains_key(&l) || self.titles.contains_key(stem) || self.role_nouns.contains_key(&l) || self.role_nouns.contains_key(stem)
+    }
+
+    /// True when two lower-case given names can be one person's: equal, or
+    /// one a usual short form of the other ("larry" and "lawrence").
+    pub fn same_given_name(&self, a: &str, b: &str) -> bool {
+        a == b || self.given_name_groups.get(a).zip(self.given_name_groups.get(b)).is_some_and(|(x, y)| x.iter().any(|g| y.contains(g)))
     }
 
     /// True when `w` is an ordinary English word (lower-cased lookup).
