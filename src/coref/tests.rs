@@ -62,6 +62,19 @@ fn a_short_given_name_joins_the_formal_one() {
 }
 
 #[test]
+fn a_plural_title_makes_each_name_of_its_list_a_person() {
+    // speech_maiden.txt
+    let ex = run("They join Senators KELLY, HICKENLOOPER, and Luján as part of a six-Member class of Democratic Senators.");
+    for name in ["KELLY", "HICKENLOOPER", "Luján"] {
+        assert_eq!(label(&ex, name, 0), name);
+        assert_eq!(ex.coref.chains.iter().find(|c| c.label == name).unwrap().kind, crate::graph::EntityKind::Person);
+    }
+    // a plural title before a common word names nobody
+    let ex = run("The Senators Debate was held on Friday.");
+    assert!(ex.coref.chains.iter().all(|c| c.kind != crate::graph::EntityKind::Person), "{:?}", ex.coref.chains);
+}
+
+#[test]
 fn first_name_joins_the_full_name() {
     // seed_legend_west.txt
     let ex = run("John Legend is setting the record straight: Donald Trump didn't ruin his friendship with Kanye West.\n\n\

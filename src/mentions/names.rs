@@ -164,7 +164,54 @@ pub(super) fn find_names(doc: &Document, si: usize, s: &Sentence, lex: &Lexicon)
             out.push(m);
         }
     }
+    titled_lists(doc, si, s, lex, &mut out);
     out
+}
+
+/// A plural title before a list of names makes each of them a person:
+/// "Senators KELLY, HICKENLOOPER, and Luján", "Judges Hoffman and Tate"
+/// (names the rules or the tagger would leave out are added).
+fn titled_lists(doc: &Document, si: usize, s: &Sentence, lex: &Lexicon, names: &mut Vec<Mention>) {
+    let toks = &s.tokens;
+    for (t, tok) in toks.iter().enumerate() {
+        let l = tok.form.to_lowercase();
+        let plural_title = is_cap(&tok.form) && l.len() > 3 && l.ends_with('s') && lex.titles.contains_key(&l[..l.len() - 1]);
+        if !plural_title {
+            continue;
+        }
+        let mut next = t + 1;
+        loop {
+            let mut end = next;
+            while toks.get(end).is_some_and(|x| is_cap(&x.form) && !lex.is_title_or_role(&x.form) && !non_name(lex, &x.form)) {
+                end += 1;
+            }
+            if end == next {
+                break;
+            }
+            let (a, b) = (next, end - 1);
+            match names.iter().position(|m| m.first == a) {
+                Some(k) if names[k].ty == NameType::Unknown => names[k].ty = NameType::Entity(EntityKind::Person),
+                Some(k) if names[k].ty != NameType::Entity(EntityKind::Person) => break,
+                Some(_) => {}
+                None if names.iter().all(|m| m.last < a || m.first > b) => {
+                    let g = lex.first_name_gender(&toks[a].form).unwrap_or_default();
+                    names.push(mention(doc, si, s, a, b, NameType::Entity(EntityKind::Person), g, None));
+                }
+                None => break,
+            }
+            // separators: ",", "and", ", and"
+            next = b + 1;
+            let mut seps = 0;
+            while toks.get(next).is_some_and(|x| x.form == "," || x.form == "and") {
+                next += 1;
+                seps += 1;
+            }
+            if seps == 0 {
+                break;
+            }
+        }
+    }
+    names.sort_by_key(|m| (m.first, m.last));
 }
 
 /// "X of Y" names a person: X a lone name that is no head of an organization,
