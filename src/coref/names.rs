@@ -121,9 +121,9 @@ pub(super) fn resolve_names(doc: &Document, mentions: &[Mention], lex: &Lexicon,
             }
             NameType::Entity(EntityKind::Organization) => {
                 let label = m.canonical.clone().unwrap_or_else(|| m.text.clone());
-                let key = norm_org(&label);
-                let alt = norm_org(&m.text);
-                let hit = c.chains.iter().position(|ch| ch.kind == EntityKind::Organization && ch.aliases.iter().any(|a| norm_org(a) == key || norm_org(a) == alt));
+                let key = norm_org(lex, &label);
+                let alt = norm_org(lex, &m.text);
+                let hit = c.chains.iter().position(|ch| ch.kind == EntityKind::Organization && ch.aliases.iter().any(|a| norm_org(lex, a) == key || norm_org(lex, a) == alt));
                 let ci = match hit {
                     Some(ci) => ci,
                     None => {
@@ -243,8 +243,16 @@ fn placed(doc: &Document, m: &Mention) -> bool {
     matches!(before.as_str(), "in" | "at" | "from" | "to" | "near" | "into" | "outside") || region
 }
 
-fn norm_org(s: &str) -> String {
-    words(s).into_iter().filter(|w| w != "the").collect::<Vec<_>>().join(" ")
+/// An organization name for matching: lower case, without "the", short
+/// forms of places written out ("LA Sheriff's office" = "Los Angeles
+/// Sheriff's office").
+fn norm_org(lex: &Lexicon, s: &str) -> String {
+    words(&s.replace('.', ""))
+        .into_iter()
+        .filter(|w| w != "the")
+        .map(|w| lex.place_abbreviations.get(&w).cloned().unwrap_or(w))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn acronym_after(doc: &Document, m: &Mention) -> Option<String> {

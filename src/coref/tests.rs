@@ -75,6 +75,27 @@ fn a_plural_title_makes_each_name_of_its_list_a_person() {
 }
 
 #[test]
+fn an_office_named_by_its_title_is_one_organization_under_a_short_place_name() {
+    // news_defector.txt
+    let ex = run("According to Rathbun, a detective for the Los Angeles Sheriff's office was provided with material from Scientology to build a case against Montalvo.\n\n\
+        Steve Whitmore, a representative for the LA Sheriff's office, told LA Weekly in a statement that the case involving Montalvo was being dealt with as charges relating to grand theft.");
+    assert_eq!(label(&ex, "Los Angeles Sheriff's office", 0), "Los Angeles Sheriff's office");
+    assert_eq!(label(&ex, "LA Sheriff's office", 0), "Los Angeles Sheriff's office");
+    let ch = ex.coref.chains.iter().find(|c| c.label == "Los Angeles Sheriff's office").unwrap();
+    assert_eq!(ch.kind, crate::graph::EntityKind::Organization);
+}
+
+#[test]
+fn projects_and_programs_are_organizations() {
+    // news_flag.txt, interview_licen.txt
+    let ex = run("The government's Flag Consideration Project has planned a number of conferences and roadshows as part of this process.\n\n\
+        Ličen has recently joined the Sport Management Program at Washington State University.");
+    for name in ["Flag Consideration Project", "Sport Management Program"] {
+        assert_eq!(ex.coref.chains.iter().find(|c| c.label == name).map(|c| c.kind), Some(crate::graph::EntityKind::Organization), "{name}");
+    }
+}
+
+#[test]
 fn first_name_joins_the_full_name() {
     // seed_legend_west.txt
     let ex = run("John Legend is setting the record straight: Donald Trump didn't ruin his friendship with Kanye West.\n\n\

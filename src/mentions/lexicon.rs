@@ -103,6 +103,9 @@ pub struct Lexicon {
     /// Given names and their short forms (`data/lexicons/hypocorisms.txt`):
     /// each lower-case form to the ids of the formal names it belongs to.
     pub given_name_groups: HashMap<String, Vec<u32>>,
+    /// Short forms of place names and the full name, for matching
+    /// organization names (`data/lexicons/place_abbreviations.txt`).
+    pub place_abbreviations: HashMap<String, String>,
     /// The statistical entity-type classifier (`data/models/entity.bin`),
     /// when one was trained.
     pub entity_model: Option<super::classifier::EntityClassifier>,
@@ -222,7 +225,10 @@ impl Lexicon {
                 given_name_groups.entry(w.to_lowercase()).or_default().push(gi as u32);
             }
         }
+        let (f, t) = data!("lexicons/place_abbreviations.txt");
+        let place_abbreviations = crate::resources::word_map(f, t)?.into_iter().map(|(k, v)| (k.to_lowercase(), v.trim().to_lowercase())).collect();
         Ok(Lexicon {
+            place_abbreviations,
             given_name_groups,
             entity_model: super::classifier::EntityClassifier::embedded(),
             alias_cues,

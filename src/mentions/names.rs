@@ -326,6 +326,16 @@ fn make_name(doc: &Document, si: usize, s: &Sentence, lex: &Lexicon, start: usiz
     let mut canonical = None;
     // what follows the name: "the Trump campaign" is an organization
     let after = toks.get(b + 1).map(|t| t.form.to_lowercase()).unwrap_or_default();
+    // "the LA Sheriff's office", "the Governor's office": an office held,
+    // named by its title, is an organization
+    let office_of = lex.is_title_or_role(&last)
+        && toks.get(b + 1).is_some_and(|t| t.form == "'s" || t.form == "’s")
+        && toks.get(b + 2).is_some_and(|t| matches!(t.form.as_str(), "office" | "Office" | "department" | "Department"));
+    if office_of {
+        let text = doc.text[toks[a].span.start..toks[b + 2].span.end].replace('’', "'");
+        let m = mention(doc, si, s, a, b + 2, NameType::Entity(EntityKind::Organization), Gender::Neuter, Some(text));
+        return Some(m);
+    }
     let ty = if lex.org_after.contains(&after) && !lex.places.contains(&lower) || lex.org_after.contains(&after) && after == "government" {
         canonical = Some(format!("{label} {after}"));
         let m = mention(doc, si, s, a, b + 1, NameType::Entity(EntityKind::Organization), gender, canonical);
