@@ -36,9 +36,12 @@ pub(super) fn implicit_membership(ctx: &SentenceArgs, res: &Resources, out: &mut
         if p.kind != EntityKind::Person || !matches!(ctx.mentions[p.mention].form, Form::Name) {
             continue;
         }
-        // (a) "P, [19,] a N ... of/for/at ORG"
+        // (a) "P, [19,] a N ... of/for/at ORG"; not after "According to P,",
+        // where the comma closes the attribution ("According to Rathbun, a
+        // detective for the Sheriff's office was ...")
+        let attribution = p.first >= 2 && f[p.first - 2].eq_ignore_ascii_case("according") && f[p.first - 1] == "to";
         let mut k = p.last + 1;
-        if f.get(k).is_some_and(|w| w == ",") {
+        if f.get(k).is_some_and(|w| w == ",") && !attribution {
             k += 1;
             if f.get(k).is_some_and(|w| w.chars().all(|c| c.is_ascii_digit())) && f.get(k + 1).is_some_and(|w| w == ",") {
                 k += 2;
