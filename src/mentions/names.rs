@@ -386,7 +386,10 @@ fn make_name(doc: &Document, si: usize, s: &Sentence, lex: &Lexicon, start: usiz
     if headline && ty == NameType::Unknown {
         return None;
     }
-    if tagged && ty == NameType::Unknown && !toks[a..=b].iter().any(|t| t.upos == Upos::Propn) {
+    // a given name inside a sentence is a name whatever its tag ("his younger
+    // brother Alfred were": the tagger reads "Alfred" as a participle)
+    let given_name = a == b && !at_start && lex.first_names.contains_key(&first) && !lex.is_common(&first) && !lex.places.contains(&first);
+    if tagged && ty == NameType::Unknown && !given_name && !toks[a..=b].iter().any(|t| t.upos == Upos::Propn) {
         return None;
     }
     // the statistical classifier decides what the rules could not
