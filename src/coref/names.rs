@@ -113,7 +113,8 @@ pub(super) fn resolve_names(doc: &Document, mentions: &[Mention], lex: &Lexicon,
                 // a lone first name nobody else carries: a person known by it ("his son James")
                 let toks = &doc.sentences[m.sentence].tokens;
                 let after_role = m.first > 0 && lex.role_nouns.contains_key(&toks[m.first - 1].form);
-                let lone_first = m.ty == NameType::Unknown && w.len() == 1 && after_role && lex.first_names.contains_key(&w[0]) && !lex.is_common(&w[0]) && !lex.places.contains(&w[0]);
+                let plain = !lex.is_common(&w[0]) && !lex.places.contains(&w[0]);
+                let lone_first = m.ty == NameType::Unknown && w.len() == 1 && plain && (after_role && lex.first_names.contains_key(&w[0]) || listed_after_role(lex, toks, m.first));
                 if m.ty == NameType::Entity(EntityKind::Person) || lone_first {
                     c.chains.push(new_chain(EntityKind::Person, &m.text, mi, m.gender));
                     c.refs[mi] = vec![c.chains.len() - 1];
@@ -241,6 +242,23 @@ fn placed(doc: &Document, m: &Mention) -> bool {
     let before = m.first.checked_sub(1).map(|k| toks[k].form.to_lowercase()).unwrap_or_default();
     let region = toks.get(m.last + 1).is_some_and(|t| t.form == ",") && toks.get(m.last + 2).is_some_and(|t| t.form.chars().next().is_some_and(char::is_uppercase));
     matches!(before.as_str(), "in" | "at" | "from" | "to" | "near" | "into" | "outside") || region
+}
+
+/// Token `i` opens a name in a list set in apposition to a role noun: "two
+/// brothers, Niklaus and Johann II", "his sons, Daniel, Johann and Niklaus".
+fn listed_after_role(lex: &Lexicon, toks: &[crate::doc::Token], i: usize) -> bool {
+    let mut k = i;
+    // back over earlier members of the list: capitalised words, commas, "and"
+    while k >= 2 && (toks[k - 1].form == "," || toks[k - 1].form == "and") {
+        k -= 1;
+        if toks[k].form == "," && toks.get(k.wrapping_sub(1)).is_some_and(|t| lex.is_title_or_role(&t.form) && t.form.chars().next().is_some_and(char::is_lowercase)) {
+            return true;
+        }
+        while k >= 1 && toks[k - 1].form.chars().next().is_some_and(char::is_uppercase) {
+            k -= 1;
+        }
+    }
+    false
 }
 
 /// An organization name for matching: lower case, without "the", short

@@ -317,7 +317,8 @@ pub fn noun_args<'a>(ctx: &'a SentenceArgs, i: usize, preps: &[&str]) -> NounArg
         if rel(s, i) != "obj" {
             na.subject = subj;
         } else if had && na.possessor.is_empty() {
-            na.possessor = subj;
+            // the subject of "have", not of the noun
+            na.possessor = s.tokens[i].head.map(|h| subjects(ctx, h).0).unwrap_or_default();
         }
     }
     na

@@ -186,3 +186,13 @@ fn a_name_right_after_a_role_noun_is_the_agent_the_parse_missed() {
     let es = edges("Montalvo worked for Scientology. Scientology said he left. The Sea Org requires members to sign a billion-year-contract, agreeing to work for the organization founded by science fiction writer L. Ron Hubbard for multiple lifetimes.");
     assert!(has(&es, "L. Ron Hubbard", RelationKind::Membership, "Scientology"), "{es:?}");
 }
+
+#[test]
+fn kin_listed_after_a_noun_owned_through_have() {
+    // bio_bernoulli.txt: "He had two brothers, Niklaus and Johann II."
+    let es = edges("Daniel Bernoulli was a Swiss mathematician.\n\nHe had two brothers, Niklaus and Johann II.");
+    assert!(has(&es, "Daniel Bernoulli", RelationKind::Family, "Niklaus"), "{es:?}");
+    // the object of another verb is not owned by its subject
+    let es = edges("Daniel Bernoulli was a Swiss mathematician.\n\nHe visited two brothers, Niklaus and Johann II.");
+    assert!(!es.iter().any(|e| e.1 == RelationKind::Family), "{es:?}");
+}
