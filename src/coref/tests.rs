@@ -105,6 +105,17 @@ fn a_lone_given_name_after_a_kin_noun_is_a_person_whatever_its_tag() {
 }
 
 #[test]
+fn an_organization_name_continues_past_a_spaced_hyphen() {
+    // news_clock.txt
+    let ex = run("Executive director of the Dallas chapter of the Council on American - Islamic Relations Alia Salem said Mohamed wishes to use his newfound fame.");
+    let orgs: Vec<&str> = ex.coref.chains.iter().filter(|c| c.kind == crate::graph::EntityKind::Organization).map(|c| c.label.as_str()).collect();
+    assert!(orgs.contains(&"Council on American - Islamic Relations"), "{orgs:?}");
+    // a spaced hyphen between two names of people stays a break
+    let ex = run("The Congressmen from this city - Bill Barrett and Bob Nix - have supported legislation.");
+    assert!(ex.coref.chains.iter().any(|c| c.label == "Bill Barrett"), "{:?}", ex.coref.chains);
+}
+
+#[test]
 fn first_name_joins_the_full_name() {
     // seed_legend_west.txt
     let ex = run("John Legend is setting the record straight: Donald Trump didn't ruin his friendship with Kanye West.\n\n\
