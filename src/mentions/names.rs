@@ -140,7 +140,7 @@ pub(super) fn find_names(doc: &Document, si: usize, s: &Sentence, lex: &Lexicon)
         }
         // "University of Texas Arlington Amneh Jafari": an organization name
         // runs into a person's name; split after the organization's head
-        let org_split = (start..end).find(|&t| lex.org_last.contains(&toks[t].form.to_lowercase()) && lex.first_names.contains_key(&toks[t + 1].form.to_lowercase()) && t + 1 < end);
+        let org_split = (start..end).find(|&t| lex.org_last.contains(&toks[t].form.to_lowercase()) && lex.first_names.contains_key(&toks[t + 1].form.to_lowercase()) && t + 1 < end).or_else(|| person_after_org(lex, &toks[start..=end]).then(|| end - 2));
         if let Some(t) = org_split {
             if let Some(m) = make_name(doc, si, s, lex, start, t, start <= first_word, headline, tagged) {
                 out.push(m);
@@ -166,6 +166,26 @@ pub(super) fn find_names(doc: &Document, si: usize, s: &Sentence, lex: &Lexicon)
     }
     titled_lists(doc, si, s, lex, &mut out);
     out
+}
+
+/// An organization's name with a complement run into a person's given name
+/// and surname ("University of Texas Arlington Amneh Jafari"): the last
+/// word a known surname, the one before it no ordinary word or place.
+fn person_after_org(lex: &Lexicon, run: &[crate::doc::Token]) -> bool {
+    let n = run.len();
+    if n < 5 || !lex.org_first.contains(&run[0].form.to_lowercase()) || !run.iter().any(|t| t.form == "of") {
+        return false;
+    }
+    let (given, last) = (run[n - 2].form.to_lowercase(), run[n - 1].form.to_lowercase());
+    is_cap(&run[n - 2].form)
+        && run[n - 3].form != "of"
+        && lex.surnames.contains(&last)
+        && !lex.is_common(&given)
+        && !lex.places.contains(&given)
+        && !lex.non_person_first.contains(&given)
+        && !lex.places.contains(&format!("{given} {last}"))
+        && !lex.org_last.contains(&last)
+        && !lex.org_last.contains(&given)
 }
 
 /// A hyphen written with spaces inside an organization's name that has
