@@ -120,6 +120,20 @@ pub(super) fn find_events(doc: &Document, si: usize, s: &Sentence, lex: &Lexicon
                 if k > np_start {
                     b = k - 1;
                 }
+            } else if tagged && p.xpos == "VBG" && h + 2 < toks.len() {
+                // a participle and its object: "a ceremony commemorating the
+                // 30th anniversary", "a rally marking the anniversary"
+                let mut k = h + 2;
+                if DETERMINERS.contains(&toks[k].form.to_lowercase().as_str()) {
+                    k += 1;
+                }
+                let np_start = k;
+                while k < toks.len() && k - np_start < 5 && (matches!(toks[k].upos, Upos::Noun | Upos::Propn | Upos::Adj | Upos::Num) || in_name(k).is_some()) {
+                    k += 1;
+                }
+                if k > np_start && matches!(toks[k - 1].upos, Upos::Noun | Upos::Propn | Upos::Num) {
+                    b = k - 1;
+                }
             }
         }
         let weak = WEAK.contains(&head.as_str());

@@ -196,3 +196,12 @@ fn kin_listed_after_a_noun_owned_through_have() {
     let es = edges("Daniel Bernoulli was a Swiss mathematician.\n\nHe visited two brothers, Niklaus and Johann II.");
     assert!(!es.iter().any(|e| e.1 == RelationKind::Family), "{es:?}");
 }
+
+#[test]
+fn an_event_label_takes_a_participle_and_its_object() {
+    // news_nasa.txt
+    let ex = extract("t", "NASA held a ceremony commemorating the date outside the hangar.".to_string(), Resources::get(), Options::default());
+    let events: Vec<&str> = ex.graph.entities().filter(|(_, e)| e.kind == crate::graph::EntityKind::Event).map(|(_, e)| e.label.as_str()).collect();
+    assert_eq!(events, ["ceremony commemorating the date"]);
+    assert!(ex.graph.relations().any(|e| e.relation.kind == RelationKind::Participation && e.source.label == "NASA"));
+}
