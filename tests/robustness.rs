@@ -264,3 +264,113 @@ fn a_text_cut_into_pieces_keeps_whole_text_offsets_and_its_relations() {
     let o = Command::new(env!("CARGO_BIN_EXE_relgraph")).arg("extract").arg(&f).env("RELGRAPH_CHUNK_BYTES", "lots").output().unwrap();
     assert_eq!(graph(&o), whole);
 }
+
+#[test]
+fn stray_nul_bytes_are_read_as_white_space_with_a_warning_or_rejected_with_strict() {
+    let d = tmpdir("nul");
+    let f = d.join("scraped.txt");
+    // "Legend.\0 Legend": the NUL is byte (and character) 31
+    let text = TEXT.replacen(". ", ".\0 ", 1);
+    assert_eq!(text.find('\0'), Some(31));
+    std::fs::write(&f, &text).unwrap();
+    let out = d.join("scraped.json");
+    let o = extract(&[&f], &["-o", out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stderr(&o).contains("warning: ") && stderr(&o).contains("scraped.txt: NUL byte at byte 31; read as white space"), "{}", stderr(&o));
+    let g: serde_json::Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
+    let l = labels(&g);
+    assert!(l.contains(&"Kanye West".to_string()) && l.contains(&"John Legend".to_string()), "{l:?}");
+    assert!(has_edge(&g, "kanye_west", "support", "john_legend"), "{}", g["edges"]);
+    // offsets index the text as it is, NUL included
+    assert!(offsets_slice(&g, &text) >= 3);
+    // the same graph as with a space in place of the NUL, but for quotes holding it
+    let spaced = d.join("spaced.txt");
+    std::fs::write(&spaced, text.replace('\0', " ")).unwrap();
+    let s = graph(&extract(&[&spaced], &[]));
+    assert_eq!(g.to_string().replace("\\u0000", " ").replace("scraped", "spaced"), s.to_string());
+    // --strict rejects the file and writes nothing
+    std::fs::remove_file(&out).unwrap();
+    let o = extract(&[&f], &["--strict", "-o", out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("scraped.txt: NUL byte at byte 31 (rejected because of --strict)"), "{}", stderr(&o));
+    assert!(!out.exists());
+    assert!(std::fs::read_dir(&d).unwrap().all(|e| !e.unwrap().file_name().to_string_lossy().ends_with(".tmp")));
+}
+
+#[test]
+fn utf16_without_a_bom_is_guessed_with_a_warning() {
+    let d = tmpdir("utf16guess");
+    let le = d.join("le.txt");
+    std::fs::write(&le, TEXT.encode_utf16().flat_map(u16::to_le_bytes).collect::<Vec<u8>>()).unwrap();
+    let be = d.join("be.txt");
+    std::fs::write(&be, TEXT.encode_utf16().flat_map(u16::to_be_bytes).collect::<Vec<u8>>()).unwrap();
+    let reference = d.join("ref.txt");
+    std::fs::write(&reference, TEXT).unwrap();
+    let want = graph(&extract(&[&reference], &[])).to_string();
+    for (f, order) in [(&le, "UTF-16LE"), (&be, "UTF-16BE")] {
+        let o = extract(&[f], &["--strict"]);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        let name = f.file_name().unwrap().to_string_lossy().into_owned();
+        let warning = format!("warning: {}: no byte order mark, but looks like {order}; decoded as {order} (guessed)", f.display());
+        assert!(stderr(&o).contains(&warning), "{}", stderr(&o));
+        assert_eq!(graph(&o).to_string(), want.replace("\"ref\"", &format!("\"{}\"", name.trim_end_matches(".txt"))));
+    }
+}
+
+/// A gzip file holding `data` in one stored (uncompressed) deflate block:
+/// the text is there in plain, only the signature tells it is not text.
+fn gzip_stored(data: &[u8]) -> Vec<u8> {
+    let mut crc = !0u32;
+    for &b in data {
+        crc ^= u32::from(b);
+        for _ in 0..8 {
+            crc = if crc & 1 != 0 { (crc >> 1) ^ 0xEDB8_8320 } else { crc >> 1 };
+        }
+    }
+    let len = data.len() as u16;
+    let mut out = vec![0x1F, 0x8B, 8, 0, 0, 0, 0, 0, 0, 0xFF, 1];
+    out.extend(len.to_le_bytes());
+    out.extend((!len).to_le_bytes());
+    out.extend(data);
+    out.extend((!crc).to_le_bytes());
+    out.extend((data.len() as u32).to_le_bytes());
+    out
+}
+
+#[test]
+fn real_binary_files_are_still_skipped() {
+    let d = tmpdir("realbin");
+    // a 1x1 PNG image
+    let png: &[u8] = &[
+        0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00,
+        0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1f, 0x15, 0xc4, 0x89, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9c, 0x63,
+        0xf8, 0xcf, 0xc0, 0xf0, 0x1f, 0x00, 0x05, 0x00, 0x01, 0xff, 0x89, 0x99, 0x3d, 0x1d, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4e, 0x44,
+        0xae, 0x42, 0x60, 0x82,
+    ];
+    // the head of an ELF executable: relgraph itself
+    let exe = std::fs::read(env!("CARGO_BIN_EXE_relgraph")).unwrap();
+    assert!(exe.starts_with(b"\x7fELF"));
+    // a gzip of a long text, and a PDF whose head is plain ASCII without NULs
+    let long = format!("{TEXT}\n").repeat(60);
+    let pdf = format!("%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n% {long}\n%%EOF\n");
+    let files = [("image.png.txt", png.to_vec()), ("program.txt", exe[..65536].to_vec()), ("text.gz", gzip_stored(long.as_bytes())), ("doc.pdf", pdf.into_bytes())];
+    let good = d.join("good.txt");
+    std::fs::write(&good, TEXT).unwrap();
+    let mut paths = vec![good.clone()];
+    for (name, bytes) in &files {
+        std::fs::write(d.join(name), bytes).unwrap();
+        paths.push(d.join(name));
+    }
+    let out = d.join("graphs");
+    let refs: Vec<&Path> = paths.iter().map(PathBuf::as_path).collect();
+    let o = extract(&refs, &["-o", out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    for (name, _) in &files {
+        assert!(err.contains(&format!("{name}: looks like a binary file, not text; skipped")), "{name}: {err}");
+    }
+    assert!(err.contains("4 of 5 inputs failed"), "{err}");
+    assert!(!err.contains("warning"), "{err}");
+    let written: Vec<String> = std::fs::read_dir(&out).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    assert_eq!(written, ["good.json"]);
+}

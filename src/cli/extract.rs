@@ -45,7 +45,8 @@ pub struct Args {
     /// Print each sentence's mentions and what they resolve to on stderr.
     #[arg(long)]
     pub debug: bool,
-    /// Reject invalid UTF-8 instead of decoding it with replacement characters.
+    /// Reject invalid UTF-8 instead of decoding it with replacement characters, and a
+    /// text with stray NUL bytes instead of reading them as white space.
     #[arg(long)]
     pub strict: bool,
     /// Worker threads for several inputs, and for the pieces of a very large one (default: all cores).
@@ -79,9 +80,10 @@ fn read_input(name: &str, strict: bool) -> Result<(String, String)> {
         Ok(input) => input,
         Err(InputError::Binary) => bail!("{name}: looks like a binary file, not text; skipped"),
         Err(InputError::InvalidUtf8(off)) => bail!("{name}: invalid UTF-8 at byte {off} (rejected because of --strict)"),
+        Err(InputError::Nul(off)) => bail!("{name}: NUL byte at byte {off} (rejected because of --strict)"),
     };
-    if let Some(off) = input.invalid_utf8_at {
-        eprintln!("relgraph: warning: {name}: invalid UTF-8 at byte {off}; decoded with replacement characters");
+    for w in input.warnings() {
+        eprintln!("relgraph: warning: {name}: {w}");
     }
     if input.text.trim().is_empty() {
         if input.html {

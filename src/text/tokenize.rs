@@ -26,7 +26,8 @@ pub fn tokenize_region(text: &str, region: Span, abbr: &Abbreviations, out: &mut
     let s = &text[region.start..region.end];
     let mut chunk_start: Option<usize> = None;
     for (i, c) in s.char_indices().chain(std::iter::once((s.len(), ' '))) {
-        if c.is_whitespace() {
+        // control characters (NUL, stray C0 controls, DEL) separate tokens like white space
+        if c.is_whitespace() || c.is_ascii_control() {
             if let Some(cs) = chunk_start.take() {
                 split_chunk(text, region.start + cs, region.start + i, abbr, out);
             }
