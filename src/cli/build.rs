@@ -113,8 +113,9 @@ pub(crate) fn process(raw: Raw, res: &Resources, opts: Options, stored: &HashSet
             Err(e) => return Outcome::Failed { origin, message: e.to_string() },
         },
     };
-    if let Some(off) = input.invalid_utf8_at {
-        warning = Some(format!("invalid UTF-8 at byte {off}; decoded with replacement characters"));
+    let warnings = input.warnings();
+    if !warnings.is_empty() {
+        warning = Some(warnings.join("; "));
     }
     let text = input.text;
     if text.trim().is_empty() {
