@@ -58,6 +58,8 @@ pub struct Coref {
     pub quotes: speakers::Quotes,
     /// For each sentence, the dialogue turn it belongs to (interviews, transcripts).
     pub turns: Vec<turns::Turn>,
+    /// Who interviews whom, when the document is an interview.
+    pub interview: turns::Interview,
 }
 
 impl Coref {
@@ -69,10 +71,10 @@ impl Coref {
 
 /// Resolves the mentions of a document into chains.
 pub fn resolve(doc: &Document, mentions: &[Mention], lex: &Lexicon) -> Coref {
-    let mut c = Coref { chains: Vec::new(), refs: vec![Vec::new(); mentions.len()], quotes: speakers::find_quotes(doc, mentions), turns: Vec::new() };
+    let mut c = Coref { chains: Vec::new(), refs: vec![Vec::new(); mentions.len()], quotes: speakers::find_quotes(doc, mentions), turns: Vec::new(), interview: Default::default() };
     names::resolve_names(doc, mentions, lex, &mut c);
     aliases::link_aliases(doc, mentions, lex, &mut c);
-    c.turns = turns::find_turns(doc, mentions, lex, &c);
+    (c.turns, c.interview) = turns::find_turns(doc, mentions, lex, &c);
     pronouns::resolve_references(doc, mentions, lex, &mut c);
     c
 }

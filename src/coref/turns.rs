@@ -136,7 +136,7 @@ fn label(doc: &Document, mentions: &[Mention], c: &Coref, si: usize) -> Option<L
 
 /// Who interviews whom, as the heading and lead say.
 #[derive(Clone, Debug, Default, PartialEq)]
-pub(super) struct Interview {
+pub struct Interview {
     /// The interviewer (a person, or the outlet).
     pub interviewer: Option<usize>,
     /// The people interviewed.
@@ -309,7 +309,7 @@ fn vocative(doc: &Document, mentions: &[Mention], c: &Coref, lex: &Lexicon, si: 
 }
 
 /// The turns of every sentence of the document.
-pub(super) fn find_turns(doc: &Document, mentions: &[Mention], lex: &Lexicon, c: &Coref) -> Vec<Turn> {
+pub(super) fn find_turns(doc: &Document, mentions: &[Mention], lex: &Lexicon, c: &Coref) -> (Vec<Turn>, Interview) {
     let mut turns = vec![Turn::default(); doc.sentences.len()];
     let paras = paragraphs(doc);
     let set = |turns: &mut Vec<Turn>, p: &std::ops::Range<usize>, speaker: Option<usize>, addressee: Option<usize>| {
@@ -345,7 +345,7 @@ pub(super) fn find_turns(doc: &Document, mentions: &[Mention], lex: &Lexicon, c:
                 set(&mut turns, p, sp, other);
             }
         }
-        return turns;
+        return (turns, iv);
     }
 
     // interviews: questions and answers after the lead
@@ -361,7 +361,7 @@ pub(super) fn find_turns(doc: &Document, mentions: &[Mention], lex: &Lexicon, c:
                 set(&mut turns, p, speaker, iv.interviewer);
             }
         }
-        return turns;
+        return (turns, iv);
     }
 
     // transcripts: the floor passes to the person called or addressed
@@ -372,7 +372,7 @@ pub(super) fn find_turns(doc: &Document, mentions: &[Mention], lex: &Lexicon, c:
     let direct = calls.iter().filter(|v| matches!(v, Some((_, Call::Direct)))).count();
     let asked = calls.iter().zip(&paras).any(|(v, p)| matches!(v, Some((_, Call::Direct))) && is_question(doc, p));
     if !whole && !asked && direct < 2 {
-        return turns;
+        return (turns, iv);
     }
     let calls: Vec<Option<(usize, bool)>> = calls.into_iter().map(|v| v.map(|(ci, call)| (ci, call == Call::Whole))).collect();
     let mut floor: Option<usize> = None;
@@ -399,7 +399,7 @@ pub(super) fn find_turns(doc: &Document, mentions: &[Mention], lex: &Lexicon, c:
             (None, None) => {}
         }
     }
-    turns
+    (turns, iv)
 }
 
 /// The interviewee who names himself in paragraph `p` ("I'm Isabel Ruiz").

@@ -10,6 +10,7 @@
 pub(crate) mod args;
 mod dep;
 mod implicit;
+mod interview;
 pub(crate) mod patterns;
 pub mod polarity;
 mod triggers;
@@ -66,6 +67,7 @@ pub fn extract_relations(doc: &Document, mentions: &[Mention], coref: &Coref, re
         let ctx = args::SentenceArgs::new(doc, si, mentions, coref);
         patterns::sentence_relations(&ctx, res, &mut found);
     }
+    interview::interview_participation(doc, mentions, coref, &mut found);
     // symmetric kinds are undirected; no self-loops; kinds must fit the guidelines
     found.retain(|f| f.source != f.target && kinds_allowed(f.kind, coref.chains[f.source].kind, coref.chains[f.target].kind));
     for f in &mut found {

@@ -205,3 +205,19 @@ fn an_event_label_takes_a_participle_and_its_object() {
     assert_eq!(events, ["ceremony commemorating the date"]);
     assert!(ex.graph.relations().any(|e| e.relation.kind == RelationKind::Participation && e.source.label == "NASA"));
 }
+
+#[test]
+fn the_interviewee_takes_part_in_the_interview_the_lead_names() {
+    // interview_licen.txt: heading and lead
+    let text = "Wikinews interviews academic Simon Ličen about attitudes towards US Paralympics Saturday, November 16, 2013\n\n\
+        On Thursday, with 110 days until the start of the 2014 Winter Paralympics in Sochi, Russia, Wikinews interviewed Assistant Professor in Educational Leadership at Washington State University Simon Ličen about attitudes in United States towards the Paralympics.\n\n\
+        Wikinews: What is the attitude of Americans towards the Paralympics?\n\n\
+        Simon Ličen: It varies a lot, but most people know little about them.";
+    let es = edges(text);
+    let interview = es.iter().find(|e| e.1 == RelationKind::Participation && e.0 == "Wikinews").map(|e| e.2.clone()).expect("Wikinews takes part in its interview");
+    assert!(interview.to_lowercase().contains("interview"), "{interview}");
+    assert!(has(&es, "Simon Ličen", RelationKind::Participation, &interview), "{es:?}");
+    // a news story that mentions an interview has no interviewee: nobody is added
+    let es = edges("In a 2003 interview with the Associated Press, Rick Santorum spoke about the case.\n\nHe later said more.");
+    assert!(!es.iter().any(|e| e.0 == "Associated Press" && e.1 == RelationKind::Participation), "{es:?}");
+}
