@@ -124,7 +124,7 @@ pub(super) fn resolve_names(doc: &Document, mentions: &[Mention], lex: &Lexicon,
                 let label = m.canonical.clone().unwrap_or_else(|| m.text.clone());
                 let key = norm_org(lex, &label);
                 let alt = norm_org(lex, &m.text);
-                let hit = c.chains.iter().position(|ch| ch.kind == EntityKind::Organization && ch.aliases.iter().any(|a| norm_org(lex, a) == key || norm_org(lex, a) == alt));
+                let hit = c.chains.iter().position(|ch| ch.kind == EntityKind::Organization && ch.aliases.iter().map(|a| norm_org(lex, a)).any(|a| a == key || a == alt));
                 let ci = match hit {
                     Some(ci) => ci,
                     None => {

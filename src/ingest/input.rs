@@ -87,7 +87,7 @@ pub fn decode_owned(mut bytes: Vec<u8>) -> (String, Option<usize>) {
         bytes.drain(..3);
         return decode_owned(bytes);
     }
-    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) || super::guess_utf16(&bytes).is_some() {
+    if super::utf16_order(&bytes).is_some() {
         return super::decode(&bytes);
     }
     match String::from_utf8(bytes) {
@@ -114,8 +114,7 @@ pub fn read_input(bytes: Vec<u8>, opts: ReadOptions) -> Result<Input, InputError
         return Err(InputError::Nul(at));
     }
     let body = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(&bytes);
-    let bom16 = body.starts_with(&[0xFF, 0xFE]) || body.starts_with(&[0xFE, 0xFF]);
-    let utf16_guessed = if bom16 { None } else { super::guess_utf16(body) };
+    let utf16_guessed = super::utf16_order(body).filter(|&(_, bom)| bom == 0).map(|(order, _)| order);
     let (text, bad) = decode_owned(bytes);
     if let (Some(at), true) = (bad, opts.strict) {
         return Err(InputError::InvalidUtf8(at));

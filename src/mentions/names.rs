@@ -66,7 +66,7 @@ pub(super) fn find_names(doc: &Document, si: usize, s: &Sentence, lex: &Lexicon)
             if is_cap(g) || is_initial(g) {
                 end = j;
                 j += 1;
-            } else if j + 1 < toks.len() && is_cap(&toks[j + 1].form) && (CONNECTORS.contains(&g) || (g == "the" && lex.first_names.contains_key(&toks[end].form.to_lowercase()) && !toks.get(j + 2).is_some_and(|t| is_cap(&t.form))) || (g == "-" && toks[j - 1].span.end == toks[j].span.start && toks[j].span.end == toks[j + 1].span.start) || (g == "-" && spaced_hyphen_in_org(lex, &toks[start..=end]))) {
+            } else if j + 1 < toks.len() && is_cap(&toks[j + 1].form) && (CONNECTORS.contains(&g) || (g == "the" && lex.first_names.contains_key(&toks[end].form.to_lowercase()) && !toks.get(j + 2).is_some_and(|t| is_cap(&t.form))) || (g == "-" && (toks[j - 1].span.end == toks[j].span.start && toks[j].span.end == toks[j + 1].span.start || spaced_hyphen_in_org(lex, &toks[start..=end])))) {
                 end = j + 1;
                 j += 2;
             } else if g == "of" && end == start && j + 2 <= toks.len() && of_person(lex, &toks[start].form, toks, j + 1) {

@@ -1,12 +1,17 @@
 //! Relation rules on real sentences, through the whole pipeline.
 
 use crate::graph::RelationKind;
-use crate::pipeline::{extract, Options};
+use crate::pipeline::{extract, Extraction, Options};
 use crate::resources::Resources;
+
+/// The whole pipeline on `text`.
+fn run(text: &str) -> Extraction {
+    extract("t", text.to_string(), Resources::get(), Options::default())
+}
 
 /// (source label, kind, target label, negated, ended) of every edge.
 fn edges(text: &str) -> Vec<(String, RelationKind, String, bool, bool)> {
-    let ex = extract("t", text.to_string(), Resources::get(), Options::default());
+    let ex = run(text);
     ex.graph.relations().map(|e| (e.source.label.clone(), e.relation.kind, e.target.label.clone(), e.relation.negated, e.relation.ended)).collect()
 }
 
@@ -56,7 +61,7 @@ fn spouse_and_ended_friendship_from_nouns() {
 
 #[test]
 fn mutual_clash_is_symmetric() {
-    let ex = extract("t", "Daniel Bernoulli and Leonhard Euler clashed over hydrodynamics.".into(), Resources::get(), Options::default());
+    let ex = run("Daniel Bernoulli and Leonhard Euler clashed over hydrodynamics.");
     let d: Vec<_> = ex.graph.relations().filter(|e| e.relation.kind == RelationKind::Disagreement).collect();
     assert_eq!(d.len(), 1, "{:?}", ex.graph.relations().map(|e| (e.source.label.clone(), e.relation.kind)).collect::<Vec<_>>());
     assert!(!d[0].relation.directed);
@@ -143,7 +148,7 @@ fn adjectives_with_a_preposition_are_triggers_and_an_action_stands_for_its_autho
 #[test]
 fn an_event_stated_by_a_passive_verb_has_its_patient_as_participant() {
     // news_defector.txt: the parse loses the subject behind the apposition
-    let ex = extract("t", "Daniel Montalvo, 19, a member of Scientology all his life, was arrested after leaving its elite group the Sea Org.".into(), Resources::get(), Options::default());
+    let ex = run("Daniel Montalvo, 19, a member of Scientology all his life, was arrested after leaving its elite group the Sea Org.");
     let es: Vec<_> = ex.graph.relations().map(|e| (e.source.label.clone(), e.relation.kind, e.target.label.clone())).collect();
     assert!(es.iter().any(|(s, k, t)| s == "Daniel Montalvo" && *k == RelationKind::Participation && t == "arrest of Daniel Montalvo"), "{es:?}");
 }
@@ -200,7 +205,7 @@ fn kin_listed_after_a_noun_owned_through_have() {
 #[test]
 fn an_event_label_takes_a_participle_and_its_object() {
     // news_nasa.txt
-    let ex = extract("t", "NASA held a ceremony commemorating the date outside the hangar.".to_string(), Resources::get(), Options::default());
+    let ex = run("NASA held a ceremony commemorating the date outside the hangar.");
     let events: Vec<&str> = ex.graph.entities().filter(|(_, e)| e.kind == crate::graph::EntityKind::Event).map(|(_, e)| e.label.as_str()).collect();
     assert_eq!(events, ["ceremony commemorating the date"]);
     assert!(ex.graph.relations().any(|e| e.relation.kind == RelationKind::Participation && e.source.label == "NASA"));
