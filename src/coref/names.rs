@@ -54,28 +54,29 @@ fn same_person_by_given_name(lex: &Lexicon, a: &[String], b: &[String]) -> bool 
 }
 
 pub(super) fn resolve_names(doc: &Document, mentions: &[Mention], lex: &Lexicon, c: &mut Coref) {
+    let mut keys = Keys::default();
     // pass 1: full person names (two words or more) found in document order
     for (mi, m) in mentions.iter().enumerate() {
-        if m.form != Form::Name || m.ty != NameType::Entity(EntityKind::Person) || words(&m.text).len() < 2 {
+        if m.form != Form::Name || m.ty != NameType::Entity(EntityKind::Person) {
             continue;
         }
         let w = words(&m.text);
-        let hit = c.chains.iter().rposition(|ch| {
-            let fw = words(&ch.label);
-            names_same_person(&w, &fw) || names_same_person(&fw, &w) || same_person_by_given_name(lex, &w, &fw)
-        });
+        if w.len() < 2 {
+            continue;
+        }
+        let hit = keys.label.iter().rposition(|fw| names_same_person(&w, fw) || names_same_person(fw, &w) || same_person_by_given_name(lex, &w, fw));
         match hit {
             Some(ci) => {
-                let ch = &mut c.chains[ci];
-                if w.len() > words(&ch.label).len() {
-                    ch.label = m.text.clone();
+                if w.len() > keys.label[ci].len() {
+                    c.chains[ci].label = m.text.clone();
+                    keys.label[ci] = w;
                 }
-                add_alias(ch, &m.text);
-                ch.mentions.push(mi);
+                keys.add_alias(lex, &mut c.chains[ci], ci, &m.text);
+                keys.push(&mut c.chains[ci], ci, mi, mentions);
                 c.refs[mi] = vec![ci];
             }
             None => {
-                c.chains.push(new_chain(EntityKind::Person, &m.text, mi, m.gender));
+                keys.new_chain(lex, c, EntityKind::Person, &m.text, mi, m.gender, mentions);
                 c.refs[mi] = vec![c.chains.len() - 1];
             }
         }
@@ -96,17 +97,19 @@ pub(super) fn resolve_names(doc: &Document, mentions: &[Mention], lex: &Lexicon,
                 // ("Padalecki" stays Jared when his son Austin Shepherd
                 // Padalecki is named), else the most recently mentioned
                 // person who carries it
-                let hit = most_recent(c, mentions, mi, |ch| ch.kind == EntityKind::Person && ch.aliases.iter().any(|a| a.eq_ignore_ascii_case(&m.text)) && w.len() == 1)
-                    .or_else(|| most_recent(c, mentions, mi, |ch| ch.kind == EntityKind::Person && ch.aliases.iter().any(|a| names_same_person(&w, &words(a))) || ch.aliases.iter().any(|a| a.eq_ignore_ascii_case(&m.text))));
+                let at = m.sentence;
+                let hit = keys
+                    .most_recent(c, at, |_, ch| ch.kind == EntityKind::Person && ch.aliases.iter().any(|a| a.eq_ignore_ascii_case(&m.text)) && w.len() == 1)
+                    .or_else(|| keys.most_recent(c, at, |ci, ch| ch.kind == EntityKind::Person && keys.alias_words[ci].iter().any(|a| names_same_person(&w, a)) || ch.aliases.iter().any(|a| a.eq_ignore_ascii_case(&m.text))));
                 if let Some(ci) = hit {
-                    add_alias(&mut c.chains[ci], &m.text);
-                    c.chains[ci].mentions.push(mi);
+                    keys.add_alias(lex, &mut c.chains[ci], ci, &m.text);
+                    keys.push(&mut c.chains[ci], ci, mi, mentions);
                     c.refs[mi] = vec![ci];
                     continue;
                 }
                 // an organization known by this name ("the Post")
                 if let Some(ci) = c.chains.iter().position(|ch| ch.kind == EntityKind::Organization && ch.aliases.iter().any(|a| a.eq_ignore_ascii_case(&m.text))) {
-                    c.chains[ci].mentions.push(mi);
+                    keys.push(&mut c.chains[ci], ci, mi, mentions);
                     c.refs[mi] = vec![ci];
                     continue;
                 }
@@ -116,7 +119,7 @@ pub(super) fn resolve_names(doc: &Document, mentions: &[Mention], lex: &Lexicon,
                 let plain = !lex.is_common(&w[0]) && !lex.places.contains(&w[0]);
                 let lone_first = m.ty == NameType::Unknown && w.len() == 1 && plain && (after_role && lex.first_names.contains_key(&w[0]) || listed_after_role(lex, toks, m.first));
                 if m.ty == NameType::Entity(EntityKind::Person) || lone_first {
-                    c.chains.push(new_chain(EntityKind::Person, &m.text, mi, m.gender));
+                    keys.new_chain(lex, c, EntityKind::Person, &m.text, mi, m.gender, mentions);
                     c.refs[mi] = vec![c.chains.len() - 1];
                 }
             }
@@ -124,42 +127,41 @@ pub(super) fn resolve_names(doc: &Document, mentions: &[Mention], lex: &Lexicon,
                 let label = m.canonical.clone().unwrap_or_else(|| m.text.clone());
                 let key = norm_org(lex, &label);
                 let alt = norm_org(lex, &m.text);
-                let hit = c.chains.iter().position(|ch| ch.kind == EntityKind::Organization && ch.aliases.iter().map(|a| norm_org(lex, a)).any(|a| a == key || a == alt));
+                let hit = keys.org_key_chain(&key).into_iter().chain(keys.org_key_chain(&alt)).min();
                 let ci = match hit {
                     Some(ci) => ci,
                     None => {
-                        c.chains.push(new_chain(EntityKind::Organization, &label, mi, Gender::Neuter));
+                        keys.new_chain(lex, c, EntityKind::Organization, &label, mi, Gender::Neuter, mentions);
                         c.chains.len() - 1
                     }
                 };
-                let ch = &mut c.chains[ci];
-                add_alias(ch, &m.text);
-                if !ch.mentions.contains(&mi) {
-                    ch.mentions.push(mi);
+                keys.add_alias(lex, &mut c.chains[ci], ci, &m.text);
+                if !c.chains[ci].mentions.contains(&mi) {
+                    keys.push(&mut c.chains[ci], ci, mi, mentions);
                 }
                 c.refs[mi] = vec![ci];
                 // an acronym defined right after: "the Democratic Party (DP)"
                 if let Some(acr) = acronym_after(doc, m) {
-                    add_alias(&mut c.chains[ci], &acr);
+                    keys.add_alias(lex, &mut c.chains[ci], ci, &acr);
                 }
             }
             NameType::Entity(EntityKind::Event) => {
                 let key = event_key(&m.text);
-                let mut hit = c.chains.iter().position(|ch| ch.kind == EntityKind::Event && ch.aliases.iter().any(|a| event_key(a) == key));
+                let mut hit = keys.event_keys.iter().position(|ks| ks.iter().any(|k| *k == key));
                 // a bare "the interview" / "the election" refers back to the last event of that kind
                 if hit.is_none() && key.len() == 1 {
-                    hit = c.chains.iter().rposition(|ch| ch.kind == EntityKind::Event && ch.aliases.iter().any(|a| event_key(a).contains(&key[0])));
+                    hit = keys.event_keys.iter().rposition(|ks| ks.iter().any(|k| k.contains(&key[0])));
                 }
                 let ci = match hit {
                     Some(ci) => ci,
                     None => {
-                        c.chains.push(new_chain(EntityKind::Event, &m.text, mi, Gender::Neuter));
+                        keys.new_chain(lex, c, EntityKind::Event, &m.text, mi, Gender::Neuter, mentions);
                         c.chains.len() - 1
                     }
                 };
-                add_alias(&mut c.chains[ci], &m.text);
+                keys.add_alias(lex, &mut c.chains[ci], ci, &m.text);
                 if !c.chains[ci].mentions.contains(&mi) {
-                    c.chains[ci].mentions.push(mi);
+                    keys.push(&mut c.chains[ci], ci, mi, mentions);
                 }
                 c.refs[mi] = vec![ci];
             }
@@ -281,34 +283,83 @@ fn acronym_after(doc: &Document, m: &Mention) -> Option<String> {
         .then(|| acr.form.clone())
 }
 
-/// The chain matching `pred` that was mentioned most recently before mention `mi`
-/// (or, failing that, the first one mentioned after it).
-fn most_recent(c: &Coref, mentions: &[Mention], mi: usize, pred: impl Fn(&Chain) -> bool) -> Option<usize> {
-    // in chain order, so that ties always resolve the same way
-    let cands: Vec<usize> = c.chains.iter().enumerate().filter(|(_, ch)| pred(ch)).map(|(i, _)| i).collect();
-    if cands.is_empty() {
-        return None;
+/// Matching keys of the chains built so far, kept beside them while names
+/// are resolved, so that a name is normalised once and not at every
+/// comparison: long documents have thousands of chains.
+#[derive(Default)]
+struct Keys {
+    /// `words` of each chain's label
+    label: Vec<Vec<String>>,
+    /// `words` of each alias of a person chain (empty for other kinds)
+    alias_words: Vec<Vec<Vec<String>>>,
+    /// `event_key` of each alias of an event chain (empty for other kinds)
+    event_keys: Vec<Vec<Vec<String>>>,
+    /// `norm_org` of organization aliases → the first chain that has it
+    org: std::collections::HashMap<String, usize>,
+    /// sentences of each chain's mentions
+    sentences: Vec<std::collections::BTreeSet<usize>>,
+}
+
+impl Keys {
+    /// Starts a chain of one mention, named `label`.
+    #[allow(clippy::too_many_arguments)]
+    fn new_chain(&mut self, lex: &Lexicon, c: &mut Coref, kind: EntityKind, label: &str, mi: usize, gender: Gender, mentions: &[Mention]) {
+        let ci = c.chains.len();
+        c.chains.push(Chain { kind, label: label.to_string(), aliases: Vec::new(), mentions: vec![mi], gender, roles: Vec::new() });
+        self.label.push(words(label));
+        self.alias_words.push(Vec::new());
+        self.event_keys.push(Vec::new());
+        self.sentences.push(std::iter::once(mentions[mi].sentence).collect());
+        self.add_alias(lex, &mut c.chains[ci], ci, label);
     }
-    let at = mentions[mi].sentence;
-    let mut best: Option<(usize, usize)> = None; // (distance, chain)
-    for &ci in &cands {
-        for &m in &c.chains[ci].mentions {
-            let s = mentions[m].sentence;
-            let d = if s <= at { (at - s) * 2 } else { (s - at) * 2 + 1 };
-            if best.is_none_or(|(bd, _)| d < bd) {
-                best = Some((d, ci));
+
+    /// Adds a name to chain `ci` (`ch`) unless it has it.
+    fn add_alias(&mut self, lex: &Lexicon, ch: &mut Chain, ci: usize, a: &str) {
+        if ch.aliases.iter().any(|x| x == a) {
+            return;
+        }
+        ch.aliases.push(a.to_string());
+        match ch.kind {
+            EntityKind::Person => self.alias_words[ci].push(words(a)),
+            EntityKind::Event => self.event_keys[ci].push(event_key(a)),
+            EntityKind::Organization => {
+                self.org.entry(norm_org(lex, a)).and_modify(|x| *x = (*x).min(ci)).or_insert(ci);
             }
         }
     }
-    best.map(|(_, ci)| ci)
+
+    /// Adds mention `mi` to chain `ci` (`ch`).
+    fn push(&mut self, ch: &mut Chain, ci: usize, mi: usize, mentions: &[Mention]) {
+        ch.mentions.push(mi);
+        self.sentences[ci].insert(mentions[mi].sentence);
+    }
+
+    /// The first organization chain with an alias of this `norm_org` form.
+    fn org_key_chain(&self, key: &str) -> Option<usize> {
+        self.org.get(key).copied()
+    }
+
+    /// The chain matching `pred` (given its index) that was mentioned most
+    /// recently before sentence `at`, or in it, or failing that the first
+    /// one mentioned after it; ties go to the earlier chain.
+    fn most_recent(&self, c: &Coref, at: usize, pred: impl Fn(usize, &Chain) -> bool) -> Option<usize> {
+        let mut best: Option<(usize, usize)> = None; // (distance, chain)
+        for (ci, ch) in c.chains.iter().enumerate() {
+            if !pred(ci, ch) {
+                continue;
+            }
+            let before = self.sentences[ci].range(..=at).next_back().map(|s| (at - s) * 2);
+            let after = self.sentences[ci].range(at + 1..).next().map(|s| (s - at) * 2 + 1);
+            if let Some(d) = before.into_iter().chain(after).min() {
+                if best.is_none_or(|(bd, _)| d < bd) {
+                    best = Some((d, ci));
+                }
+            }
+        }
+        best.map(|(_, ci)| ci)
+    }
 }
 
 fn new_chain(kind: EntityKind, label: &str, mi: usize, gender: Gender) -> Chain {
     Chain { kind, label: label.to_string(), aliases: vec![label.to_string()], mentions: vec![mi], gender, roles: Vec::new() }
-}
-
-fn add_alias(ch: &mut Chain, a: &str) {
-    if !ch.aliases.iter().any(|x| x == a) {
-        ch.aliases.push(a.to_string());
-    }
 }
