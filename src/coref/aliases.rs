@@ -68,11 +68,17 @@ fn cue_before(doc: &Document, lex: &Lexicon, a: &Mention) -> Option<(usize, bool
 /// Pairs of mentions (earlier name, other name) that name one person.
 fn links(doc: &Document, mentions: &[Mention], lex: &Lexicon, c: &Coref) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
+    // the mentions of each sentence, in list order
+    let mut by_sentence: Vec<Vec<usize>> = vec![Vec::new(); doc.sentences.len()];
+    for (mi, m) in mentions.iter().enumerate() {
+        by_sentence[m.sentence].push(mi);
+    }
     for (ai, a) in mentions.iter().enumerate().filter(|(_, m)| name_like(doc, lex, m)) {
         let toks = &doc.sentences[a.sentence].tokens;
-        let before: Vec<(usize, &Mention)> = mentions.iter().enumerate().filter(|(_, m)| m.sentence == a.sentence && m.form == Form::Name && m.last < a.first).collect();
+        let same: Vec<(usize, &Mention)> = by_sentence[a.sentence].iter().map(|&mi| (mi, &mentions[mi])).collect();
+        let before: Vec<(usize, &Mention)> = same.iter().copied().filter(|(_, m)| m.form == Form::Name && m.last < a.first).collect();
         // a nickname quoted inside the full name
-        if let Some((ti, _)) = mentions.iter().enumerate().find(|(ti, t)| *ti != ai && t.sentence == a.sentence && t.first < a.first && a.last < t.last && person(c, *ti).is_some()) {
+        if let Some((ti, _)) = same.iter().copied().find(|(ti, t)| *ti != ai && t.first < a.first && a.last < t.last && person(c, *ti).is_some()) {
             out.push((ti, ai));
             continue;
         }
@@ -160,13 +166,19 @@ pub(super) fn link_aliases(doc: &Document, mentions: &[Mention], lex: &Lexicon, 
         }
     }
     merge(c, groups);
-    // later bare uses of an alias: "Ye", "The Rock"
+    // later bare uses of an alias: "Ye", "The Rock" (the first person chain
+    // that has the alias)
+    let mut by_alias: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for (ci, ch) in c.chains.iter().enumerate().filter(|(_, ch)| ch.kind == EntityKind::Person) {
+        for a in &ch.aliases {
+            by_alias.entry(bare(a)).or_insert(ci);
+        }
+    }
     for (mi, m) in mentions.iter().enumerate() {
         if !c.refs[mi].is_empty() || !name_like(doc, lex, m) {
             continue;
         }
-        let key = bare(&m.text);
-        if let Some(ci) = c.chains.iter().position(|ch| ch.kind == EntityKind::Person && ch.aliases.iter().any(|a| bare(a) == key)) {
+        if let Some(&ci) = by_alias.get(&bare(&m.text)) {
             c.chains[ci].mentions.push(mi);
             c.refs[mi] = vec![ci];
         }
