@@ -68,11 +68,7 @@ fn cue_before(doc: &Document, lex: &Lexicon, a: &Mention) -> Option<(usize, bool
 /// Pairs of mentions (earlier name, other name) that name one person.
 fn links(doc: &Document, mentions: &[Mention], lex: &Lexicon, c: &Coref) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    // the mentions of each sentence, in list order
-    let mut by_sentence: Vec<Vec<usize>> = vec![Vec::new(); doc.sentences.len()];
-    for (mi, m) in mentions.iter().enumerate() {
-        by_sentence[m.sentence].push(mi);
-    }
+    let by_sentence = crate::mentions::by_sentence(doc.sentences.len(), mentions);
     for (ai, a) in mentions.iter().enumerate().filter(|(_, m)| name_like(doc, lex, m)) {
         let toks = &doc.sentences[a.sentence].tokens;
         let same: Vec<(usize, &Mention)> = by_sentence[a.sentence].iter().map(|&mi| (mi, &mentions[mi])).collect();

@@ -90,7 +90,8 @@ pub(super) fn description(c: &Coref, named_here: &[usize], history: &[Seen], sit
     let last_seen = |ci: usize| history.iter().rev().find(|h| h.chain == ci).map(|h| h.sentence);
     let recent = |ci: usize| last_seen(ci).is_some_and(|s| si - s <= 6);
     let person = |ci: usize| c.chains[ci].kind == EntityKind::Person && c.chains[ci].gender.agrees(gender);
-    let described: Vec<usize> = (0..c.chains.len()).filter(|&ci| person(ci) && recent(ci) && c.chains[ci].roles.iter().any(|r| r == role)).collect();
+    // (the role first: looking back through the history is the slow test)
+    let described: Vec<usize> = (0..c.chains.len()).filter(|&ci| c.chains[ci].roles.iter().any(|r| r == role) && person(ci) && recent(ci)).collect();
     if !described.is_empty() {
         // the most recently mentioned of those described that way
         return described.into_iter().max_by_key(|&ci| (last_seen(ci), std::cmp::Reverse(ci)));
@@ -126,11 +127,13 @@ pub(super) fn top_two(c: &Coref, history: &[Seen], salience: &[f32], si: usize, 
 
 /// Two people named together ("Carrano and Biewener", "West and Legend") in
 /// this or the previous sentence, before the pronoun `m`; or a group mention
-/// ("the pair") resolved there.
-pub(super) fn recent_pair(doc: &Document, c: &Coref, mentions: &[Mention], m: &Mention) -> Option<Vec<usize>> {
+/// ("the pair") resolved there. `near` holds the indices of the mentions of
+/// this and the previous sentence, ascending.
+pub(super) fn recent_pair(doc: &Document, c: &Coref, mentions: &[Mention], near: &[usize], m: &Mention) -> Option<Vec<usize>> {
     let si = m.sentence;
     let before = |o: &Mention| o.sentence + 1 >= si && (o.sentence < si || o.last < m.first);
-    let named: Vec<(usize, &Mention)> = mentions.iter().enumerate().filter(|(_, o)| o.form == Form::Name && before(o)).collect();
+    let near = || near.iter().map(|&mi| (mi, &mentions[mi]));
+    let named: Vec<(usize, &Mention)> = near().filter(|(_, o)| o.form == Form::Name && before(o)).collect();
     let person = |mi: usize| match c.refs[mi][..] {
         [ci] if c.chains[ci].kind == EntityKind::Person => Some(ci),
         _ => None,
@@ -146,7 +149,7 @@ pub(super) fn recent_pair(doc: &Document, c: &Coref, mentions: &[Mention], m: &M
         }
     }
     // "the pair", "the two"
-    for (gi, g) in mentions.iter().enumerate().filter(|(_, o)| o.form == Form::Group && before(o)) {
+    for (gi, g) in near().filter(|(_, o)| o.form == Form::Group && before(o)) {
         if c.refs[gi].len() == 2 && found.as_ref().is_none_or(|f| (f.0, f.1) < (g.sentence, g.last)) {
             found = Some((g.sentence, g.last, c.refs[gi].clone()));
         }

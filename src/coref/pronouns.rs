@@ -42,6 +42,8 @@ struct Ctx<'a> {
     /// For each sentence, whether the voice speaks in the first person there
     /// (then "he" and "she" are other people).
     narrating: Vec<bool>,
+    /// For each sentence, the indices of its mentions.
+    by_sentence: Vec<Vec<usize>>,
 }
 
 /// The running state: what was resolved so far and how salient each chain is.
@@ -53,13 +55,9 @@ struct State {
 pub(super) fn resolve_references(doc: &Document, mentions: &[Mention], lex: &Lexicon, c: &mut Coref) {
     attach_roles(doc, mentions, lex, c);
     let (voice, narrating) = voices(doc, mentions, c);
-    let ctx = Ctx { doc, mentions, voice, narrating };
+    let ctx = Ctx { doc, mentions, voice, narrating, by_sentence: crate::mentions::by_sentence(doc.sentences.len(), mentions) };
     let mut st = State { history: Vec::new(), salience: vec![0.0f32; c.chains.len()] };
-    let mut by_sentence: Vec<Vec<usize>> = vec![Vec::new(); doc.sentences.len()];
-    for (mi, m) in mentions.iter().enumerate() {
-        by_sentence[m.sentence].push(mi);
-    }
-    for (si, ms) in by_sentence.iter().enumerate() {
+    for (si, ms) in ctx.by_sentence.iter().enumerate() {
         // outside quotations first, so "he said" is known before the quote's "I"
         let mut order = ms.clone();
         order.sort_by_key(|&mi| (c.quotes.is_inside(si, mentions[mi].first), mentions[mi].first));
@@ -324,8 +322,8 @@ fn personal(ctx: &Ctx, c: &Coref, st: &State, m: &Mention, p: PronounInfo, site:
     // "he said, referencing his texts to West": a subject pronoun is not
     // someone the same sentence names after it
     if m.first > 0 && !site.quoted && is_subject_pronoun(m) {
-        for (oi, o) in ctx.mentions.iter().enumerate() {
-            if o.sentence == m.sentence && o.first > m.last && o.form == Form::Name && !c.quotes.is_inside(o.sentence, o.first) {
+        for (oi, o) in ctx.by_sentence[m.sentence].iter().map(|&oi| (oi, &ctx.mentions[oi])) {
+            if o.first > m.last && o.form == Form::Name && !c.quotes.is_inside(o.sentence, o.first) {
                 not.extend(c.refs[oi].iter().copied());
             }
         }
@@ -421,13 +419,16 @@ fn it(ctx: &Ctx, c: &Coref, st: &State, m: &Mention, site: &Site) -> Vec<usize> 
 
 /// "they", "them", "their".
 fn they(ctx: &Ctx, c: &Coref, st: &State, m: &Mention, site: &Site) -> Vec<usize> {
-    if let Some(pair) = recent_pair(ctx.doc, c, ctx.mentions, m) {
+    let mut near: Vec<usize> = ctx.by_sentence[m.sentence.saturating_sub(1)..=m.sentence].concat();
+    near.sort_unstable();
+    near.dedup();
+    if let Some(pair) = recent_pair(ctx.doc, c, ctx.mentions, &near, m) {
         return pair;
     }
     let org = |ci: usize| c.chains[ci].kind == EntityKind::Organization;
     // an organization that was the subject just before, or a plural name ("the Democrats")
     let plural_or_subject = |ci: usize| {
-        org(ci) && st.history.iter().rev().take_while(|h| site.sentence - h.sentence <= 1).any(|h| h.chain == ci && (h.role == Role::Subject || ctx.mentions.iter().any(|x| x.sentence == h.sentence && x.first == h.token && x.text.ends_with('s'))))
+        org(ci) && st.history.iter().rev().take_while(|h| site.sentence - h.sentence <= 1).any(|h| h.chain == ci && (h.role == Role::Subject || ctx.by_sentence[h.sentence].iter().any(|&x| ctx.mentions[x].first == h.token && ctx.mentions[x].text.ends_with('s'))))
     };
     best(&st.history, site, 1, plural_or_subject, &[]).into_iter().collect()
 }

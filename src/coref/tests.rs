@@ -444,3 +444,22 @@ fn a_brand_with_a_lower_case_initial_is_a_name() {
     assert_eq!(label(&ex, "the site", 0), "wikiHow");
     assert!(ex.graph.relations().any(|e| e.source.label == "Jack Herrick" && e.target.label == "wikiHow" && e.relation.kind == crate::graph::RelationKind::Membership));
 }
+
+/// "they" pairs two people named together before it in its own or the
+/// previous sentence, never two named further on in the document: in
+/// gum/bio_padalecki.txt "the couple announced that they were expecting
+/// their first child" is not Jensen Ackles and Misha Collins, named two
+/// paragraphs later.
+#[test]
+fn they_is_not_a_pair_named_later() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus/gum/bio_padalecki.txt");
+    let ex = run(&std::fs::read_to_string(path).expect("../shared/corpus is beside the repository"));
+    let here: Vec<usize> = (0..ex.mentions.len())
+        .filter(|&mi| matches!(ex.mentions[mi].text.as_str(), "they" | "their") && ex.doc.sentences[ex.mentions[mi].sentence].tokens.iter().any(|t| t.form == "expecting"))
+        .collect();
+    assert_eq!(here.len(), 2, "'they' and 'their' of the sentence");
+    for mi in here {
+        let labels: Vec<&str> = ex.coref.of(mi).iter().map(|&c| ex.coref.chains[c].label.as_str()).collect();
+        assert!(!labels.iter().any(|l| *l == "Jensen Ackles" || *l == "Misha Collins"), "{}: {labels:?}", ex.mentions[mi].text);
+    }
+}

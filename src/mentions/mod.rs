@@ -155,6 +155,17 @@ fn mentions_of(doc: &Document, lex: &Lexicon, everything: bool) -> Vec<Mention> 
     out
 }
 
+/// The indices of the mentions of each of `n_sentences` sentences, in list
+/// order: the stages after this one look up a sentence's mentions here
+/// instead of scanning the whole list (long documents have many thousands).
+pub fn by_sentence(n_sentences: usize, mentions: &[Mention]) -> Vec<Vec<usize>> {
+    let mut out = vec![Vec::new(); n_sentences];
+    for (mi, m) in mentions.iter().enumerate() {
+        out[m.sentence].push(mi);
+    }
+    out
+}
+
 /// The last words of the person names of several words that a document uses
 /// ("Marbles" of "Jenna Marbles").
 fn known_surnames(per_sentence: &[Vec<Mention>]) -> std::collections::HashSet<String> {

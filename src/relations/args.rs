@@ -50,13 +50,14 @@ pub struct SentenceArgs<'a> {
 }
 
 impl<'a> SentenceArgs<'a> {
-    /// Collects the resolved mentions of sentence `si`.
-    pub fn new(doc: &'a Document, si: usize, mentions: &'a [Mention], coref: &'a Coref) -> Self {
+    /// Collects the resolved mentions of sentence `si`, whose indices are `here`
+    /// (see [`crate::mentions::by_sentence`]).
+    pub fn new(doc: &'a Document, si: usize, mentions: &'a [Mention], here: &[usize], coref: &'a Coref) -> Self {
         let sent = &doc.sentences[si];
         let forms: Vec<String> = sent.tokens.iter().map(|t| t.form.to_lowercase()).collect();
         let quoted = coref.quotes.inside.get(si).cloned().unwrap_or_else(|| vec![false; sent.tokens.len()]);
         let mut args = Vec::new();
-        for (mi, m) in mentions.iter().enumerate().filter(|(_, m)| m.sentence == si) {
+        for (mi, m) in here.iter().map(|&mi| (mi, &mentions[mi])) {
             let chains = coref.of(mi).to_vec();
             if chains.is_empty() {
                 continue;

@@ -63,8 +63,9 @@ pub fn kinds_allowed(kind: RelationKind, source: EntityKind, target: EntityKind)
 /// Finds the relations of a document from its mentions and chains.
 pub fn extract_relations(doc: &Document, mentions: &[Mention], coref: &Coref, res: &Resources) -> Vec<Found> {
     let mut found: Vec<Found> = Vec::new();
-    for si in 0..doc.sentences.len() {
-        let ctx = args::SentenceArgs::new(doc, si, mentions, coref);
+    let by_sentence = crate::mentions::by_sentence(doc.sentences.len(), mentions);
+    for (si, here) in by_sentence.iter().enumerate() {
+        let ctx = args::SentenceArgs::new(doc, si, mentions, here, coref);
         patterns::sentence_relations(&ctx, res, &mut found);
     }
     interview::interview_participation(doc, mentions, coref, &mut found);
