@@ -169,23 +169,56 @@ pub fn extract_document(
         each(&ex);
         return DocumentGraph { timings: ex.timings, graph: ex.graph, pieces: 1 };
     }
+    let mut ranges = crate::ingest::chunk::chunks(&text, chunk_bytes);
+    let next = || Ok::<_, std::convert::Infallible>(ranges.next().map(|r| text[r].to_string()));
+    match extract_pieces(id, next, res, opts, each) {
+        Ok(g) => g,
+        Err(never) => match never {},
+    }
+}
+
+/// Extracts one document given as its consecutive pieces, in bounded memory:
+/// `next` hands out the next piece of the text (`None` at the end), read
+/// from anywhere (a file read piece by piece: [`crate::ingest::stream`]).
+/// The graph is built as [`extract_document`] builds a long text's, and is
+/// the same for the same pieces; at most as many pieces as the rayon pool
+/// has threads are held at once. An error of `next` ends the extraction.
+pub fn extract_pieces<E>(
+    id: &str,
+    mut next: impl FnMut() -> Result<Option<String>, E>,
+    res: &Resources,
+    opts: Options,
+    mut each: impl FnMut(&Extraction),
+) -> Result<DocumentGraph, E> {
     use rayon::prelude::*;
-    let ranges: Vec<std::ops::Range<usize>> = crate::ingest::chunk::chunks(&text, chunk_bytes).collect();
-    // as many pieces at once as the pool has threads: memory stays bounded
     let width = rayon::current_num_threads().max(1);
     let mut acc = PieceMerger::default();
     let mut timings = Timings::default();
     let mut char_base = 0;
-    for batch in ranges.chunks(width) {
-        let done: Vec<Extraction> = batch.par_iter().map(|r| extract(id, text[r.clone()].to_string(), res, opts)).collect();
-        for (r, ex) in batch.iter().zip(done) {
+    let mut pieces = 0;
+    loop {
+        let mut batch = Vec::with_capacity(width);
+        while batch.len() < width {
+            match next()? {
+                Some(p) => batch.push(p),
+                None => break,
+            }
+        }
+        let last = batch.len() < width;
+        let lens: Vec<usize> = batch.iter().map(|p| p.chars().count()).collect();
+        let done: Vec<Extraction> = batch.into_par_iter().map(|p| extract(id, p, res, opts)).collect();
+        for (n, ex) in lens.into_iter().zip(done) {
             each(&ex);
             timings += ex.timings;
             acc.absorb(ex.graph, char_base);
-            char_base += text[r.clone()].chars().count();
+            char_base += n;
+            pieces += 1;
+        }
+        if last {
+            break;
         }
     }
-    DocumentGraph { graph: acc.finish(id), timings, pieces: ranges.len() }
+    Ok(DocumentGraph { graph: acc.finish(id), timings, pieces })
 }
 
 /// Merges the graphs of the pieces of one document. Mentions and evidence

@@ -374,3 +374,59 @@ fn real_binary_files_are_still_skipped() {
     let written: Vec<String> = std::fs::read_dir(&out).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
     assert_eq!(written, ["good.json"]);
 }
+
+/// Drops the document ids (`"doc"`, `"documents"`) of a graph, which differ
+/// between a file and standard input.
+fn without_doc(mut v: serde_json::Value) -> serde_json::Value {
+    match &mut v {
+        serde_json::Value::Object(m) => {
+            m.remove("doc");
+            m.remove("documents");
+            for x in m.values_mut() {
+                *x = without_doc(x.take());
+            }
+        }
+        serde_json::Value::Array(a) => a.iter_mut().for_each(|x| *x = without_doc(x.take())),
+        _ => {}
+    }
+    v
+}
+
+#[test]
+fn a_large_file_is_streamed_into_the_graph_of_the_whole_text() {
+    let d = tmpdir("stream");
+    let f = d.join("long.txt");
+    let mut text = String::from("\u{feff}Kanye West and John Legend: a timeline\n\n");
+    for y in 1990..2030 {
+        text.push_str(&format!("In {y}, Kanye West praised John Legend. Later Chrissy Teigen married John Legend in Italy, said the caf\u{e9} owner.\n\n"));
+    }
+    std::fs::write(&f, &text).unwrap();
+    // a file of more than one piece is read piece by piece; standard input is
+    // read whole and cut into the same pieces: the graphs are the same
+    let streamed = Command::new(env!("CARGO_BIN_EXE_relgraph")).arg("extract").arg(&f).env("RELGRAPH_CHUNK_BYTES", "700").output().unwrap();
+    assert!(streamed.status.success(), "{}", stderr(&streamed));
+    let mut c = Command::new(env!("CARGO_BIN_EXE_relgraph"));
+    c.args(["extract", "-"]).env("RELGRAPH_CHUNK_BYTES", "700").stdin(std::fs::File::open(&f).unwrap());
+    let whole = c.output().unwrap();
+    assert!(whole.status.success(), "{}", stderr(&whole));
+    let (s, w) = (graph(&streamed), graph(&whole));
+    assert!(has_edge(&s, "kanye_west", "support", "john_legend"), "{}", s["edges"]);
+    assert!(offsets_slice(&s, text.trim_start_matches('\u{feff}')) > 40);
+    assert!(without_doc(s) == without_doc(w), "the streamed graph differs from the whole text's");
+    // invalid UTF-8 deep in the file: a warning with its byte offset, or with
+    // --strict an error and no output
+    let mut bytes = text.into_bytes();
+    let at = bytes.len() - 100;
+    bytes[at] = 0xFF;
+    let bad = d.join("bad.txt");
+    std::fs::write(&bad, &bytes).unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_relgraph")).arg("extract").arg(&bad).env("RELGRAPH_CHUNK_BYTES", "700").output().unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stderr(&o).contains(&format!("bad.txt: invalid UTF-8 at byte {at}; decoded with replacement characters")), "{}", stderr(&o));
+    let out = d.join("bad.json");
+    let o = Command::new(env!("CARGO_BIN_EXE_relgraph")).arg("extract").arg(&bad).arg("--strict").arg("-o").arg(&out).env("RELGRAPH_CHUNK_BYTES", "700").output().unwrap();
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stderr(&o).contains(&format!("bad.txt: invalid UTF-8 at byte {at} (rejected because of --strict)")), "{}", stderr(&o));
+    assert!(!out.exists());
+    assert!(std::fs::read_dir(&d).unwrap().all(|e| !e.unwrap().file_name().to_string_lossy().ends_with(".tmp")));
+}

@@ -168,6 +168,65 @@ fn run_jsonl(args: &Args) -> Result<()> {
     Ok(())
 }
 
+/// A file to read piece by piece ([`relgraph::ingest::stream`]): a plain
+/// UTF-8 text of more than one piece, so that it is never held whole. Other
+/// inputs (standard input, HTML, UTF-16, binary, missing files) are read
+/// whole by [`read_input`], which reports their errors.
+fn open_stream(name: &str, chunk: usize) -> Result<Option<(String, std::fs::File)>> {
+    use std::io::{Seek, SeekFrom};
+    let p = Path::new(name);
+    if name == "-" || relgraph::ingest::is_html_path(p) || !std::fs::metadata(p).is_ok_and(|m| m.is_file() && m.len() > chunk as u64) {
+        return Ok(None);
+    }
+    let mut f = std::fs::File::open(p).with_context(|| format!("cannot read input file {name}"))?;
+    let mut head = Vec::with_capacity(8192);
+    (&mut f).take(8192).read_to_end(&mut head).with_context(|| format!("cannot read input file {name}"))?;
+    if !relgraph::ingest::stream::streamable(&head) {
+        return Ok(None);
+    }
+    f.seek(SeekFrom::Start(0)).with_context(|| format!("cannot read input file {name}"))?;
+    let id = p.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| name.to_string());
+    Ok(Some((id, f)))
+}
+
+/// Extracts a file read piece by piece; also returns its number of words.
+#[allow(clippy::too_many_arguments)]
+fn extract_stream(
+    name: &str,
+    id: &str,
+    file: std::fs::File,
+    chunk: usize,
+    strict: bool,
+    res: &Resources,
+    opts: Options,
+    each: impl FnMut(&relgraph::pipeline::Extraction),
+) -> Result<(relgraph::pipeline::DocumentGraph, usize)> {
+    use relgraph::ingest::stream::{Pieces, StreamError};
+    let mut pieces = Pieces::new(file, chunk, strict);
+    let (mut words, mut text) = (0, false);
+    let next = || {
+        let p = pieces.next_piece();
+        if let Ok(Some(t)) = &p {
+            words += t.split_whitespace().count();
+            text |= !t.trim().is_empty();
+        }
+        p
+    };
+    let ex = relgraph::pipeline::extract_pieces(id, next, res, opts, each).map_err(|e| match e {
+        StreamError::Io(e) => anyhow::Error::new(e).context(format!("cannot read input file {name}")),
+        StreamError::Input(InputError::InvalidUtf8(off)) => anyhow::anyhow!("{name}: invalid UTF-8 at byte {off} (rejected because of --strict)"),
+        StreamError::Input(InputError::Nul(off)) => anyhow::anyhow!("{name}: NUL byte at byte {off} (rejected because of --strict)"),
+        StreamError::Input(e) => anyhow::anyhow!("{name}: {e}"),
+    })?;
+    for w in pieces.warnings() {
+        eprintln!("relgraph: warning: {name}: {w}");
+    }
+    if !text {
+        bail!("{name}: the file is empty (or only whitespace); nothing to extract");
+    }
+    Ok((ex, words))
+}
+
 /// Adds the time since its start to a duration when dropped (whichever
 /// way the export returns).
 struct Export<'a>(&'a mut std::time::Duration, std::time::Instant);
@@ -213,13 +272,25 @@ pub fn run(args: Args) -> Result<()> {
         let mut timings = relgraph::pipeline::Timings::default();
         let mut words = 0;
         let result = (|| -> Result<()> {
-            let (id, text) = read_input(name, args.strict)?;
-            words = text.split_whitespace().count();
-            let ex = extract_document(&id, text, res, opts, relgraph::ingest::chunk::chunk_bytes(), |piece| {
+            let chunk = relgraph::ingest::chunk::chunk_bytes();
+            let debug = |piece: &relgraph::pipeline::Extraction| {
                 if args.debug {
                     eprint!("{}", relgraph::pipeline::debug_report(piece));
                 }
-            });
+            };
+            let (id, ex) = match open_stream(name, chunk)? {
+                Some((id, file)) => {
+                    let (ex, n) = extract_stream(name, &id, file, chunk, args.strict, res, opts, debug)?;
+                    words = n;
+                    (id, ex)
+                }
+                None => {
+                    let (id, text) = read_input(name, args.strict)?;
+                    words = text.split_whitespace().count();
+                    let ex = extract_document(&id, text, res, opts, chunk, debug);
+                    (id, ex)
+                }
+            };
             timings = ex.timings;
             let clock = std::time::Instant::now();
             // the time to serialise and hand over the graph (the writer thread syncs it)

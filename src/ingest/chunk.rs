@@ -51,7 +51,7 @@ impl Iterator for Chunks<'_> {
 }
 
 /// Where the piece starting at `start` ends, for a text longer than `start + max`.
-fn cut(text: &str, start: usize, max: usize) -> usize {
+pub(super) fn cut(text: &str, start: usize, max: usize) -> usize {
     let mut limit = start + max;
     while !text.is_char_boundary(limit) {
         limit -= 1;

@@ -18,6 +18,7 @@
 
 pub mod chunk;
 pub mod html;
+pub mod stream;
 mod input;
 
 pub use input::{decode_owned, from_text, is_html_path, read_input, Input, InputError, ReadOptions};
