@@ -147,7 +147,7 @@ pub(super) fn resolve_names(doc: &Document, mentions: &[Mention], lex: &Lexicon,
             }
             NameType::Entity(EntityKind::Event) => {
                 let key = event_key(&m.text);
-                let mut hit = keys.event_keys.iter().position(|ks| ks.iter().any(|k| *k == key));
+                let mut hit = keys.event_keys.iter().position(|ks| ks.contains(&key));
                 // a bare "the interview" / "the election" refers back to the last event of that kind
                 if hit.is_none() && key.len() == 1 {
                     hit = keys.event_keys.iter().rposition(|ks| ks.iter().any(|k| k.contains(&key[0])));
