@@ -202,6 +202,7 @@ fn extract_stream(
     each: impl FnMut(&relgraph::pipeline::Extraction),
 ) -> Result<(relgraph::pipeline::DocumentGraph, usize)> {
     use relgraph::ingest::stream::{Pieces, StreamError};
+    crate::return_memory_promptly();
     let mut pieces = Pieces::new(file, chunk, strict);
     let (mut words, mut text) = (0, false);
     let next = || {
@@ -287,6 +288,9 @@ pub fn run(args: Args) -> Result<()> {
                 None => {
                     let (id, text) = read_input(name, args.strict)?;
                     words = text.split_whitespace().count();
+                    if text.len() > chunk {
+                        crate::return_memory_promptly();
+                    }
                     let ex = extract_document(&id, text, res, opts, chunk, debug);
                     (id, ex)
                 }

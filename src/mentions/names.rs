@@ -16,6 +16,10 @@ fn is_cap(form: &str) -> bool {
 /// A brand written with a lower-case initial and an inner capital:
 /// "wikiHow", "eHow", "eBay" (not "iOS"-style all-caps tails, nor "mRNA").
 fn lower_camel(form: &str) -> bool {
+    // most words are plain lower case: no need to look further
+    if !form.starts_with(char::is_lowercase) || !form.chars().any(char::is_uppercase) {
+        return false;
+    }
     let cs: Vec<char> = form.chars().collect();
     cs.len() >= 4
         && cs[0].is_lowercase()
