@@ -78,9 +78,7 @@ fn read_input(name: &str, strict: bool) -> Result<(String, String)> {
     };
     let input = match relgraph::ingest::read_input(bytes, ReadOptions { html, strict }) {
         Ok(input) => input,
-        Err(InputError::Binary) => bail!("{name}: looks like a binary file, not text; skipped"),
-        Err(InputError::InvalidUtf8(off)) => bail!("{name}: invalid UTF-8 at byte {off} (rejected because of --strict)"),
-        Err(InputError::Nul(off)) => bail!("{name}: NUL byte at byte {off} (rejected because of --strict)"),
+        Err(e) => return Err(input_error(name, e)),
     };
     for w in input.warnings() {
         eprintln!("relgraph: warning: {name}: {w}");
@@ -168,6 +166,15 @@ fn run_jsonl(args: &Args) -> Result<()> {
     Ok(())
 }
 
+/// The message for an input that cannot be read as text.
+fn input_error(name: &str, e: InputError) -> anyhow::Error {
+    match e {
+        InputError::Binary => anyhow::anyhow!("{name}: looks like a binary file, not text; skipped"),
+        InputError::InvalidUtf8(off) => anyhow::anyhow!("{name}: invalid UTF-8 at byte {off} (rejected because of --strict)"),
+        InputError::Nul(off) => anyhow::anyhow!("{name}: NUL byte at byte {off} (rejected because of --strict)"),
+    }
+}
+
 /// A file to read piece by piece ([`relgraph::ingest::stream`]): a plain
 /// UTF-8 text of more than one piece, so that it is never held whole. Other
 /// inputs (standard input, HTML, UTF-16, binary, missing files) are read
@@ -215,9 +222,7 @@ fn extract_stream(
     };
     let ex = relgraph::pipeline::extract_pieces(id, next, res, opts, each).map_err(|e| match e {
         StreamError::Io(e) => anyhow::Error::new(e).context(format!("cannot read input file {name}")),
-        StreamError::Input(InputError::InvalidUtf8(off)) => anyhow::anyhow!("{name}: invalid UTF-8 at byte {off} (rejected because of --strict)"),
-        StreamError::Input(InputError::Nul(off)) => anyhow::anyhow!("{name}: NUL byte at byte {off} (rejected because of --strict)"),
-        StreamError::Input(e) => anyhow::anyhow!("{name}: {e}"),
+        StreamError::Input(e) => input_error(name, e),
     })?;
     for w in pieces.warnings() {
         eprintln!("relgraph: warning: {name}: {w}");

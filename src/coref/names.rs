@@ -305,12 +305,12 @@ impl Keys {
     #[allow(clippy::too_many_arguments)]
     fn new_chain(&mut self, lex: &Lexicon, c: &mut Coref, kind: EntityKind, label: &str, mi: usize, gender: Gender, mentions: &[Mention]) {
         let ci = c.chains.len();
-        c.chains.push(Chain { kind, label: label.to_string(), aliases: Vec::new(), mentions: vec![mi], gender, roles: Vec::new() });
+        c.chains.push(new_chain(kind, label, mi, gender));
         self.label.push(words(label));
         self.alias_words.push(Vec::new());
         self.event_keys.push(Vec::new());
         self.sentences.push(std::iter::once(mentions[mi].sentence).collect());
-        self.add_alias(lex, &mut c.chains[ci], ci, label);
+        self.index_alias(lex, kind, ci, label);
     }
 
     /// Adds a name to chain `ci` (`ch`) unless it has it.
@@ -319,7 +319,12 @@ impl Keys {
             return;
         }
         ch.aliases.push(a.to_string());
-        match ch.kind {
+        self.index_alias(lex, ch.kind, ci, a);
+    }
+
+    /// Records the matching key of a new alias `a` of chain `ci` (of `kind`).
+    fn index_alias(&mut self, lex: &Lexicon, kind: EntityKind, ci: usize, a: &str) {
+        match kind {
             EntityKind::Person => self.alias_words[ci].push(words(a)),
             EntityKind::Event => self.event_keys[ci].push(event_key(a)),
             EntityKind::Organization => {

@@ -421,7 +421,6 @@ fn it(ctx: &Ctx, c: &Coref, st: &State, m: &Mention, site: &Site) -> Vec<usize> 
 fn they(ctx: &Ctx, c: &Coref, st: &State, m: &Mention, site: &Site) -> Vec<usize> {
     let mut near: Vec<usize> = ctx.by_sentence[m.sentence.saturating_sub(1)..=m.sentence].concat();
     near.sort_unstable();
-    near.dedup();
     if let Some(pair) = recent_pair(ctx.doc, c, ctx.mentions, &near, m) {
         return pair;
     }
