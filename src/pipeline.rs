@@ -373,6 +373,9 @@ pub fn build_graph(doc: &Document, mentions: &[Mention], coref: &Coref, relation
     g.documents.push(doc.id.clone());
     let mut node_of = vec![None; coref.chains.len()];
     let mut used_ids: Vec<String> = Vec::new();
+    // one shared string for the document id and for each spelling of a name
+    let doc_id: std::sync::Arc<str> = doc.id.as_str().into();
+    let mut spellings: HashMap<&str, std::sync::Arc<str>> = HashMap::new();
     for (ci, ch) in coref.chains.iter().enumerate() {
         let label = if ch.kind == EntityKind::Event {
             ch.aliases.iter().max_by_key(|a| (a.split_whitespace().count(), a.len())).cloned().unwrap_or_else(|| ch.label.clone())
@@ -390,7 +393,8 @@ pub fn build_graph(doc: &Document, mentions: &[Mention], coref: &Coref, relation
             .filter(|&&mi| mentions[mi].form == crate::mentions::Form::Name)
             .map(|&mi| {
                 let m = &mentions[mi];
-                MentionRef { doc: doc.id.clone(), start: idx.char_of(&doc.text, m.span.start), end: idx.char_of(&doc.text, m.span.end), text: doc.slice(m.span).to_string() }
+                let text = spellings.entry(doc.slice(m.span)).or_insert_with_key(|&t| t.into()).clone();
+                MentionRef { doc: doc_id.clone(), start: idx.char_of(&doc.text, m.span.start), end: idx.char_of(&doc.text, m.span.end), text }
             })
             .collect();
         let mut aliases: Vec<String> = ch.aliases.iter().map(|a| a.trim().to_string()).collect();
@@ -412,7 +416,7 @@ pub fn build_graph(doc: &Document, mentions: &[Mention], coref: &Coref, relation
                 negated: f.negated,
                 ended: f.ended,
                 confidence: f.confidence,
-                evidence: vec![Evidence { doc: doc.id.clone(), text, start: idx.char_of(&doc.text, f.evidence.start), end: idx.char_of(&doc.text, f.evidence.end) }],
+                evidence: vec![Evidence { doc: doc_id.clone(), text, start: idx.char_of(&doc.text, f.evidence.start), end: idx.char_of(&doc.text, f.evidence.end) }],
             },
         );
     }
@@ -462,7 +466,7 @@ mod tests {
             .iter()
             .map(|&(id, kind, at)| {
                 let label = id.split('_').next().unwrap().to_string();
-                let mention = MentionRef { doc: "d".into(), start: at, end: at + label.len(), text: label.clone() };
+                let mention = MentionRef { doc: "d".into(), start: at, end: at + label.len(), text: label.as_str().into() };
                 g.add_entity(Entity { id: id.into(), kind, label: label.clone(), aliases: vec![label], mentions: vec![mention] })
             })
             .collect();

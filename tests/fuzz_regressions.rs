@@ -100,7 +100,7 @@ fn extract_inputs() {
         let chars: Vec<char> = text.chars().collect();
         for (_, e) in ex.graph.entities() {
             for m in &e.mentions {
-                assert_eq!(chars[m.start..m.end].iter().collect::<String>(), m.text);
+                assert_eq!(chars[m.start..m.end].iter().collect::<String>(), &*m.text);
             }
         }
         for r in ex.graph.relations() {

@@ -27,7 +27,7 @@ proptest! {
         for (_, ent) in ex.graph.entities() {
             for m in &ent.mentions {
                 prop_assert!(m.end <= chars.len() && m.start < m.end);
-                prop_assert_eq!(slice(m.start, m.end), m.text.clone());
+                prop_assert_eq!(slice(m.start, m.end), m.text.to_string());
             }
         }
         for e in ex.graph.relations() {

@@ -39,7 +39,7 @@ fuzz_target!(|data: &[u8]| {
     for (_, e) in ex.graph.entities() {
         for m in &e.mentions {
             assert!(m.start <= m.end && m.end <= total, "mention offsets inside the text");
-            assert_eq!(chars(&text, m.start, m.end), m.text, "mention offsets slice the text");
+            assert_eq!(chars(&text, m.start, m.end), &*m.text, "mention offsets slice the text");
         }
     }
     for r in ex.graph.relations() {

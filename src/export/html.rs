@@ -80,7 +80,7 @@ pub fn viewer_data(graph: &Graph, opts: &DotOptions) -> Value {
         .iter()
         .map(|e| {
             let docs: Vec<&str> =
-                e.mentions.iter().map(|m| m.doc.as_str()).collect::<BTreeSet<_>>().into_iter().collect();
+                e.mentions.iter().map(|m| &*m.doc).collect::<BTreeSet<_>>().into_iter().collect();
             let d = degree.get(e.id.as_str()).copied().unwrap_or(0);
             json!({
                 "id": e.id, "label": e.label, "kind": e.kind.as_str(), "aliases": e.aliases,

@@ -180,7 +180,7 @@ pub fn sorted_relations(graph: &Graph, with_negated: bool) -> Vec<EdgeView<'_>> 
 pub fn evidence_documents(r: &crate::graph::Relation) -> Vec<&str> {
     let mut docs: Vec<&str> = Vec::new();
     for ev in &r.evidence {
-        if !docs.contains(&ev.doc.as_str()) {
+        if !docs.contains(&&*ev.doc) {
             docs.push(&ev.doc);
         }
     }
@@ -239,6 +239,20 @@ pub fn write_graph(
     }
     if let Some(l) = &opts.layout {
         render::check_layout(l)?;
+    }
+    if format == Format::Json {
+        // streamed: a large graph is never held as text in memory
+        return match out {
+            Some(path) => crate::util::write_atomic_with(path, |w| crate::graph::write_json(graph, w))
+                .with_context(|| format!("cannot write {}", path.display())),
+            None => match {
+                let mut lock = std::io::stdout().lock();
+                crate::graph::write_json(graph, &mut lock).and_then(|_| lock.flush())
+            } {
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+                r => r.context("cannot write to stdout"),
+            },
+        };
     }
     let bytes = graph_bytes(graph, format, opts)?;
     match out {

@@ -7,6 +7,7 @@
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;
+use std::sync::Arc;
 
 /// What an entity is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -111,21 +112,21 @@ impl RelationKind {
 /// Where an entity is named in a document (character offsets).
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct MentionRef {
-    /// Document id.
-    pub doc: String,
+    /// Document id (shared by the mentions of a document).
+    pub doc: Arc<str>,
     /// First character of the mention.
     pub start: usize,
     /// One past the last character.
     pub end: usize,
-    /// The mention as written.
-    pub text: String,
+    /// The mention as written (one shared string per spelling in a document).
+    pub text: Arc<str>,
 }
 
 /// A sentence that states a relation.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Evidence {
-    /// Document id.
-    pub doc: String,
+    /// Document id (shared by the evidence of a document).
+    pub doc: Arc<str>,
     /// The quoted sentence (or its clearest part, at most about 25 words).
     pub text: String,
     /// First character of the quote in the original text.

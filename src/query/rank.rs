@@ -61,9 +61,9 @@ pub fn degrees(graph: &Graph) -> Vec<usize> {
 
 /// The documents that name each entity or state one of its relations.
 pub fn entity_documents(graph: &Graph, node: NodeIndex) -> BTreeSet<String> {
-    let mut docs: BTreeSet<String> = graph.entity(node).mentions.iter().map(|m| m.doc.clone()).collect();
+    let mut docs: BTreeSet<String> = graph.entity(node).mentions.iter().map(|m| m.doc.to_string()).collect();
     for (_, e) in graph.incident(node) {
-        docs.extend(e.relation.evidence.iter().map(|ev| ev.doc.clone()));
+        docs.extend(e.relation.evidence.iter().map(|ev| ev.doc.to_string()));
     }
     docs
 }

@@ -96,7 +96,7 @@ impl Store {
     /// are included; otherwise every entity is.
     pub fn graph(&self, filter: &Filter) -> Result<Graph, StoreError> {
         // documents: row -> name, with the date filter applied
-        let mut docs: HashMap<i64, String> = HashMap::new();
+        let mut docs: HashMap<i64, std::sync::Arc<str>> = HashMap::new();
         let mut doc_order: Vec<String> = Vec::new();
         let mut st = self.conn.prepare("SELECT id, name, date FROM documents ORDER BY id")?;
         let rows = st.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, Option<String>>(2)?)))?;
@@ -109,7 +109,7 @@ impl Store {
             };
             if keep {
                 doc_order.push(name.clone());
-                docs.insert(id, name);
+                docs.insert(id, name.into());
             }
         }
 
@@ -124,7 +124,7 @@ impl Store {
             if let Some(name) = docs.get(&doc) {
                 evidence.entry(rel).or_default().push(Evidence {
                     doc: name.clone(),
-                    text,
+                    text: text.into(),
                     start: start.max(0) as usize,
                     end: end.max(0) as usize,
                 });
@@ -188,7 +188,7 @@ impl Store {
             if let Some(name) = docs.get(&doc) {
                 mentions.entry(e).or_default().push(MentionRef {
                     doc: name.clone(),
-                    text,
+                    text: text.into(),
                     start: start.max(0) as usize,
                     end: end.max(0) as usize,
                 });

@@ -20,7 +20,7 @@ fn doc(id: &str, people: &[(&str, &[&str])], edges: &[(usize, usize, RelationKin
                 kind: EntityKind::Person,
                 label: label.to_string(),
                 aliases: aliases.iter().map(|s| s.to_string()).chain([label.to_string()]).collect(),
-                mentions: vec![MentionRef { doc: id.into(), start: i * 10, end: i * 10 + 5, text: label.to_string() }],
+                mentions: vec![MentionRef { doc: id.into(), start: i * 10, end: i * 10 + 5, text: (*label).into() }],
             })
         })
         .collect();
