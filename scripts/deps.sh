@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the system packages relgraph needs when they are missing:
 # Graphviz (`dot`, to render SVG/PNG), GNU time (for the benchmarks),
+# `script` (bsdutils: the progress-bar test runs the binary on a pseudo-terminal),
 # Chromium (headless, for the HTML viewer's browser test) and Python 3 with
 # venv support. Uses apt-get (Debian/Ubuntu), with sudo when not root.
 # Then creates the Python venv the export tests use to read GraphML back
@@ -10,6 +11,7 @@ set -euo pipefail
 need=()
 command -v dot >/dev/null 2>&1 || need+=(graphviz)
 [ -x /usr/bin/time ] || need+=(time)
+command -v script >/dev/null 2>&1 || need+=(bsdutils)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v python3 >/dev/null 2>&1 || need+=(python3 python3-venv)
 if [ ${#need[@]} -gt 0 ]; then

@@ -430,3 +430,43 @@ fn a_large_file_is_streamed_into_the_graph_of_the_whole_text() {
     assert!(!out.exists());
     assert!(std::fs::read_dir(&d).unwrap().all(|e| !e.unwrap().file_name().to_string_lossy().ends_with(".tmp")));
 }
+
+/// Runs `relgraph ARGS` under a pseudo-terminal (`script`, from util-linux)
+/// and returns what the terminal showed, with `env` set.
+fn on_a_terminal(args: &[&str], env: &str) -> String {
+    let mut cmd = format!("{env} {}", env!("CARGO_BIN_EXE_relgraph"));
+    for a in args {
+        cmd.push_str(&format!(" '{a}'"));
+    }
+    let o = Command::new("script").args(["-qec", &cmd, "/dev/null"]).output().expect("`script` (util-linux) runs the binary on a pseudo-terminal");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stdout));
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+#[test]
+fn long_runs_show_progress_on_a_terminal_and_nowhere_else() {
+    let d = tmpdir("progress");
+    let f = d.join("long.txt");
+    let mut text = String::from("Kanye West and John Legend: a timeline\n\n");
+    for y in 1990..2030 {
+        text.push_str(&format!("In {y}, Kanye West praised John Legend. Later Chrissy Teigen married John Legend in Italy.\n\n"));
+    }
+    std::fs::write(&f, &text).unwrap();
+    let (file, out) = (f.to_str().unwrap(), d.join("long.json"));
+    // one streamed file: the bytes read, of the file's size
+    let shown = on_a_terminal(&["extract", file, "-o", out.to_str().unwrap()], "RELGRAPH_CHUNK_BYTES=700");
+    let total = format!("/{:.2} KiB read", text.len() as f64 / 1024.0);
+    assert!(shown.contains(&total), "no bar of bytes read ({total}): {shown:?}");
+    let g: serde_json::Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
+    assert!(labels(&g).contains(&"John Legend".to_string()));
+    // several inputs: the documents done
+    let seed = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/samples/seed_legend_west.txt");
+    let dir = d.join("docs");
+    let shown = on_a_terminal(&["extract", file, seed.to_str().unwrap(), "-o", dir.to_str().unwrap()], "");
+    assert!(shown.contains("2/2 docs"), "no bar of documents: {shown:?}");
+    assert!(dir.join("long.json").exists() && dir.join("seed_legend_west.json").exists());
+    // not a terminal: no bar in the messages
+    let o = Command::new(env!("CARGO_BIN_EXE_relgraph")).args(["extract", file, "-o"]).arg(&out).env("RELGRAPH_CHUNK_BYTES", "700").output().unwrap();
+    assert!(o.status.success() && !stderr(&o).contains("read,") && !stderr(&o).contains("docs"), "{}", stderr(&o));
+    std::fs::remove_dir_all(&d).unwrap();
+}

@@ -6,7 +6,7 @@
 //! interrupted build leaves whole chunks only.
 
 use anyhow::{bail, Context, Result};
-use indicatif::{ProgressBar, ProgressStyle};
+use indicatif::ProgressBar;
 use rayon::prelude::*;
 use relgraph::graph::Graph;
 use relgraph::ingest::ReadOptions;
@@ -15,7 +15,7 @@ use relgraph::resources::Resources;
 use relgraph::store::corpus::{expand, is_html, Record, Source};
 use relgraph::store::{parse_fragment, AddOutcome, DocumentMeta, Store};
 use std::collections::{HashMap, HashSet, VecDeque};
-use std::io::{BufRead, BufReader, IsTerminal};
+use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::sync_channel;
 use std::time::Instant;
@@ -234,19 +234,6 @@ fn count_documents(sources: &[Source]) -> Option<u64> {
     Some(n)
 }
 
-fn progress_bar(len: Option<u64>) -> ProgressBar {
-    if !std::io::stderr().is_terminal() {
-        return ProgressBar::hidden();
-    }
-    let (pb, template) = match len {
-        Some(n) => (ProgressBar::new(n), "{elapsed_precise} [{bar:30}] {pos}/{len} docs, {msg}, ETA {eta}"),
-        None => (ProgressBar::new_spinner(), "{spinner} {elapsed_precise} {pos} docs, {msg}"),
-    };
-    let style = ProgressStyle::with_template(template).unwrap_or_else(|_| ProgressStyle::default_bar());
-    pb.set_style(style.progress_chars("=> "));
-    pb
-}
-
 /// What a build did.
 #[derive(Default)]
 struct Counts {
@@ -342,7 +329,7 @@ fn extract_all(args: &Args, sources: Vec<Source>, store: Store, counts: &mut Cou
     }
     let pool = builder.build().context("cannot start the extraction threads")?;
     let stored = store.hashes().map_err(|e| anyhow::anyhow!("{e}"))?;
-    let pb = progress_bar(count_documents(&sources));
+    let pb = super::progress::documents(count_documents(&sources));
     let reader = Reader { sources: sources.into(), lines: None, ids: HashMap::new() };
     let (tx, rx) = sync_channel::<(Vec<Outcome>, u64)>(2);
     let writer_pb = pb.clone();
@@ -410,7 +397,7 @@ fn from_fragments(input: &str, store: &mut Store, counts: &mut Counts, batch: us
         let f = std::fs::File::open(input).with_context(|| format!("cannot read fragments file {input}"))?;
         (input.to_string(), Box::new(BufReader::new(f)))
     };
-    let pb = progress_bar(None);
+    let pb = super::progress::documents(None);
     let mut chunk = Vec::with_capacity(batch);
     let flush = |chunk: &mut Vec<Outcome>, store: &mut Store, counts: &mut Counts| -> Result<()> {
         let n = chunk.len() as u64;

@@ -23,7 +23,9 @@ use std::path::{Path, PathBuf};
     are decoded. Mention and evidence offsets (in characters) then index that extracted text, \
     not the HTML source. A text larger than 1 MB is extracted in pieces cut at paragraph \
     breaks, in bounded memory; offsets still index the whole text, and coreference and \
-    relations do not cross a cut.")]
+    relations do not cross a cut.\n\n\
+    PROGRESS: on a terminal, a bar on stderr shows the documents done (several inputs) or \
+    the bytes read (one large file); logs and pipes get no bar.")]
 pub struct Args {
     /// Text files or HTML pages to read (`-` reads standard input). An HTML page (.html,
     /// .htm, .xhtml, or text starting with <!doctype html> or <html>) is reduced to its
@@ -206,10 +208,13 @@ fn extract_stream(
     strict: bool,
     res: &Resources,
     opts: Options,
+    bar: bool,
     each: impl FnMut(&relgraph::pipeline::Extraction),
 ) -> Result<(relgraph::pipeline::DocumentGraph, usize)> {
     use relgraph::ingest::stream::{Pieces, StreamError};
     crate::return_memory_promptly();
+    // the bytes read so far (pieces are read a few ahead of their extraction)
+    let bar = if bar { super::progress::bytes(file.metadata().map_or(0, |m| m.len())) } else { indicatif::ProgressBar::hidden() };
     let mut pieces = Pieces::new(file, chunk, strict);
     let (mut words, mut text) = (0, false);
     let next = || {
@@ -217,13 +222,16 @@ fn extract_stream(
         if let Ok(Some(t)) = &p {
             words += t.split_whitespace().count();
             text |= !t.trim().is_empty();
+            bar.inc(t.len() as u64);
         }
         p
     };
     let ex = relgraph::pipeline::extract_pieces(id, next, res, opts, each).map_err(|e| match e {
         StreamError::Io(e) => anyhow::Error::new(e).context(format!("cannot read input file {name}")),
         StreamError::Input(e) => input_error(name, e),
-    })?;
+    });
+    bar.finish_and_clear();
+    let ex = ex?;
     for w in pieces.warnings() {
         eprintln!("relgraph: warning: {name}: {w}");
     }
@@ -274,6 +282,9 @@ pub fn run(args: Args) -> Result<()> {
         }
         failed
     });
+    // several inputs: a bar of documents done (one large input has its own bar of bytes read)
+    let docs_bar = if several { super::progress::documents(Some(args.inputs.len() as u64)) } else { indicatif::ProgressBar::hidden() };
+    docs_bar.set_message("extracting");
     let one = |(i, name): (usize, &String)| -> (Result<()>, relgraph::pipeline::Timings, usize) {
         let mut timings = relgraph::pipeline::Timings::default();
         let mut words = 0;
@@ -286,7 +297,7 @@ pub fn run(args: Args) -> Result<()> {
             };
             let (id, ex) = match open_stream(name, chunk)? {
                 Some((id, file)) => {
-                    let (ex, n) = extract_stream(name, &id, file, chunk, args.strict, res, opts, debug)?;
+                    let (ex, n) = extract_stream(name, &id, file, chunk, args.strict, res, opts, !several, debug)?;
                     words = n;
                     (id, ex)
                 }
@@ -318,6 +329,8 @@ pub fn run(args: Args) -> Result<()> {
                 (Some(path), false) => write_graph(&ex.graph, format, &dot, Some(path)).with_context(|| format!("cannot write {}", path.display())),
             }
         })();
+        docs_bar.inc(1);
+        docs_bar.set_message(format!("{name} done"));
         (result, timings, words)
     };
     let clock = std::time::Instant::now();
@@ -338,6 +351,7 @@ pub fn run(args: Args) -> Result<()> {
             args.inputs.iter().enumerate().map(one).collect()
         }
     });
+    docs_bar.finish_and_clear();
     drop(to_writer);
     let mut results = results;
     for (i, e) in writer.join().unwrap_or_default() {

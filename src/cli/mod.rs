@@ -11,6 +11,7 @@ mod export;
 mod extract;
 mod merge;
 mod parse;
+mod progress;
 mod query;
 mod stats;
 mod train;

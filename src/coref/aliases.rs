@@ -207,8 +207,7 @@ pub(super) fn merge(c: &mut Coref, groups: Vec<Vec<usize>>) {
             into[ci] = keep;
         }
     }
-    for ci in 0..n {
-        let keep = into[ci];
+    for (ci, &keep) in into.iter().enumerate() {
         if keep == ci {
             continue;
         }

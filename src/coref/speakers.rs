@@ -148,7 +148,7 @@ fn attribution(doc: &Document, mentions: &[Mention], q: &Quotes, si: usize) -> (
             // the parse's subject, else the name just before ("Legend says",
             // "the singer clarified", "he said"), else inverted after it ("said Legend")
             let parsed = s.children(ti).find(|&k| s.tokens[k].deprel.starts_with("nsubj")).and_then(|k| here.iter().find(|(_, m)| m.first <= k && k <= m.last && is_speaker_form(m)).map(|&(i, _)| i));
-            let before = here.iter().filter(|(_, m)| m.last < ti && ti - m.last <= 4 && is_speaker_form(m)).last().map(|&(i, _)| i);
+            let before = here.iter().rev().find(|(_, m)| m.last < ti && ti - m.last <= 4 && is_speaker_form(m)).map(|&(i, _)| i);
             let after = here.iter().find(|(_, m)| m.first == ti + 1 && is_speaker_form(m)).map(|&(i, _)| i);
             let found = parsed.or(before).or(after);
             // "told West", "said to him"

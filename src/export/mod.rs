@@ -245,13 +245,13 @@ pub fn write_graph(
         return match out {
             Some(path) => crate::util::write_atomic_with(path, |w| crate::graph::write_json(graph, w))
                 .with_context(|| format!("cannot write {}", path.display())),
-            None => match {
+            None => {
                 let mut lock = std::io::stdout().lock();
-                crate::graph::write_json(graph, &mut lock).and_then(|_| lock.flush())
-            } {
-                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-                r => r.context("cannot write to stdout"),
-            },
+                match crate::graph::write_json(graph, &mut lock).and_then(|_| lock.flush()) {
+                    Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+                    r => r.context("cannot write to stdout"),
+                }
+            }
         };
     }
     let bytes = graph_bytes(graph, format, opts)?;
