@@ -309,7 +309,7 @@ fn make_name(doc: &Document, si: usize, s: &Sentence, lex: &Lexicon, start: usiz
             }
             gender = if g == Gender::Unknown { gender } else { g };
             // "St. Petersburg" is a place: a saint's title needs a first name after it
-            titled = !(matches!(w.as_str(), "st" | "saint") && !lex.first_names.contains_key(&toks[a + 1].form.to_lowercase()));
+            titled = !matches!(w.as_str(), "st" | "saint") || lex.first_names.contains_key(&toks[a + 1].form.to_lowercase());
             a += 1;
         } else if non_name(lex, &w) {
             a += 1;

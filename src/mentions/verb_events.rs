@@ -8,7 +8,7 @@ use crate::doc::{Sentence, Upos};
 use crate::graph::EntityKind;
 
 /// The name mention covering token `t`, if any.
-fn name_at<'m>(names: &'m [Mention], t: usize) -> Option<&'m Mention> {
+fn name_at(names: &[Mention], t: usize) -> Option<&Mention> {
     names.iter().find(|m| m.form == Form::Name && m.first <= t && t <= m.last && m.ty != NameType::Unknown)
 }
 

@@ -84,7 +84,7 @@ pub(super) fn implicit_membership(ctx: &SentenceArgs, res: &Resources, out: &mut
     }
     // (c) "members of ORG, including P1 and P2"
     for k in 0..f.len() {
-        if !matches!(f[k].as_str(), "including" | "like") && !(f[k] == "such" && f.get(k + 1).is_some_and(|w| w == "as")) {
+        if !(matches!(f[k].as_str(), "including" | "like") || f[k] == "such" && f.get(k + 1).is_some_and(|w| w == "as")) {
             continue;
         }
         let after = if f[k] == "such" { k + 1 } else { k };
@@ -97,7 +97,7 @@ pub(super) fn implicit_membership(ctx: &SentenceArgs, res: &Resources, out: &mut
         if j >= 1 && f[j - 1] == "," {
             j -= 1;
         }
-        let Some(o) = ctx.args.iter().filter(|a| a.last + 1 == j && a.kind == EntityKind::Organization).last() else { continue };
+        let Some(o) = ctx.args.iter().rfind(|a| a.last + 1 == j && a.kind == EntityKind::Organization) else { continue };
         let mut m = o.first;
         while m >= 1 && matches!(f[m - 1].as_str(), "the" | "its" | "their") {
             m -= 1;

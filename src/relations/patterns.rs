@@ -266,7 +266,7 @@ fn noun_pairs<'a>(ctx: &'a SentenceArgs, sense: &Sense, i: usize, end: usize, pa
     }
     // "John Legend (with wife Chrissy Teigen)"
     if i > 0 && ctx.forms[i - 1] == "with" {
-        if let (Some(b), Some(a)) = (named_after, ctx.subject_before(i - 1).or_else(|| ctx.args.iter().filter(|a| a.last + 3 >= i - 1 && a.last < i).last())) {
+        if let (Some(b), Some(a)) = (named_after, ctx.subject_before(i - 1).or_else(|| ctx.args.iter().rfind(|a| a.last + 3 >= i - 1 && a.last < i))) {
             pairs.push(pair(a, b, !mutual, 0.8));
             return;
         }
@@ -300,7 +300,7 @@ fn noun_pairs<'a>(ctx: &'a SentenceArgs, sense: &Sense, i: usize, end: usize, pa
     }
     // "B, A's wife" / "B, his producer"
     if let Some(p) = poss {
-        if let Some(b) = ctx.args.iter().filter(|a| a.last + 2 == p.first && ctx.forms[a.last + 1] == ",").last() {
+        if let Some(b) = ctx.args.iter().rfind(|a| a.last + 2 == p.first && ctx.forms[a.last + 1] == ",") {
             pairs.push(pair(p, b, !mutual, 0.75));
         }
     }
@@ -345,7 +345,7 @@ fn member_pairs<'a>(ctx: &'a SentenceArgs, sense: &Sense, i: usize, end: usize, 
             }
             // "the organization founded by L. Ron Hubbard"
             if is_passive(ctx, i, end) {
-                if let Some(o) = ctx.args.iter().filter(|a| a.last < i && a.kind == EntityKind::Organization).last() {
+                if let Some(o) = ctx.args.iter().rfind(|a| a.last < i && a.kind == EntityKind::Organization) {
                     for p in ctx.prep_object(end, &["by"]).into_iter().filter(is_person) {
                         pairs.push(pair(p, o, true, 0.65));
                     }
@@ -393,9 +393,7 @@ fn evidence(ctx: &SentenceArgs, lo: usize, hi: usize) -> Span {
         a = lo;
         b = hi;
         while words(a, b) < 25 && (a > 0 || b + 1 < toks.len()) {
-            if a > 0 {
-                a -= 1;
-            }
+            a = a.saturating_sub(1);
             if b + 1 < toks.len() && words(a, b) < 25 {
                 b += 1;
             }

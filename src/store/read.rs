@@ -124,7 +124,7 @@ impl Store {
             if let Some(name) = docs.get(&doc) {
                 evidence.entry(rel).or_default().push(Evidence {
                     doc: name.clone(),
-                    text: text.into(),
+                    text,
                     start: start.max(0) as usize,
                     end: end.max(0) as usize,
                 });

@@ -356,6 +356,7 @@ fn best_and_second_impl(scores: &[i32]) -> Option<(usize, i32)> {
 
 /// The index of the first of `values` that is `x` (`values.len()` if none), 8 at a time.
 #[inline(always)]
+#[allow(clippy::needless_range_loop)] // a fixed-width loop the compiler turns into one vector compare
 fn first_equal(values: &[i32], x: i32) -> usize {
     let (v8, rest) = values.as_chunks::<8>();
     for (i, v) in v8.iter().enumerate() {
@@ -406,7 +407,10 @@ mod tests {
     use crate::syntax::perceptron::Rng;
 
     /// A model over random rows of every length, and a plain sum to check it against.
-    fn random_model(n_classes: usize, seed: u64) -> (Model, Vec<u64>, Vec<Vec<(u8, i16)>>) {
+    /// Each feature's `(class, weight)` entries.
+    type Rows = Vec<Vec<(u8, i16)>>;
+
+    fn random_model(n_classes: usize, seed: u64) -> (Model, Vec<u64>, Rows) {
         let mut rng = Rng::new(seed);
         let mut feats: Vec<u64> = (0..3000).map(|_| rng.next_u64()).collect();
         feats.sort_by_key(|&f| fold32(f));
@@ -416,7 +420,7 @@ mod tests {
             .map(|_| {
                 let n = 1 + (rng.next_u64() % n_classes.min(255) as u64) as usize;
                 let mut r: Vec<(u8, i16)> = (0..n).map(|_| ((rng.next_u64() % n_classes as u64) as u8, rng.next_u64() as i16)).collect();
-                if rng.next_u64() % 4 != 0 {
+                if !rng.next_u64().is_multiple_of(4) {
                     // mostly well-formed rows: sorted classes, no zero weights
                     r.sort_by_key(|x| x.0);
                     r.dedup_by_key(|x| x.0);
@@ -446,7 +450,7 @@ mod tests {
                 // known features (with repeats) and unknown ones
                 let fs: Vec<(u64, Option<usize>)> = (0..k)
                     .map(|_| {
-                        if rng.next_u64() % 5 == 0 {
+                        if rng.next_u64().is_multiple_of(5) {
                             (rng.next_u64(), None)
                         } else {
                             let i = (rng.next_u64() % feats.len() as u64) as usize;
@@ -481,7 +485,7 @@ mod tests {
         assert_eq!(best_and_second(&[]), None);
         let caps = [i32::MAX, i32::MIN, i32::MAX, i32::MIN, i32::MIN, i32::MAX, i32::MAX, i32::MAX, i32::MAX, i32::MIN];
         assert_eq!(best_capped(&s, &caps), Some(5));
-        let long: Vec<i32> = (0..103).map(|i| (i * 37 % 101) as i32).collect();
+        let long: Vec<i32> = (0..103).map(|i| i * 37 % 101).collect();
         let open = vec![i32::MAX; 103];
         let want = (0..103).max_by_key(|&i| (long[i], std::cmp::Reverse(i))).unwrap();
         assert_eq!(best_capped(&long, &open), Some(want));

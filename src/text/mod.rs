@@ -207,6 +207,6 @@ mod tests {
         segment(&mut d, &r.lexicon.abbreviations);
         let forms: Vec<_> = d.sentences[0].tokens.iter().map(|t| t.form.as_str()).collect();
         assert_eq!(forms, ["I", "did", "n't", "."]);
-        assert!(d.sentences[0].tokens[2].space_after == false);
+        assert!(!d.sentences[0].tokens[2].space_after);
     }
 }

@@ -65,7 +65,7 @@ fn split_chunk(text: &str, mut start: usize, mut end: usize, abbr: &Abbreviation
         }
         start += lead;
         let w = &text[start..end];
-        let core = w.trim_end_matches(|c: char| matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | ')' | '"' | '”' | '\''));
+        let core = w.trim_end_matches(['.', ',', ';', ':', '!', '?', ')', '"', '”', '\'']);
         out.push(Span::new(start, start + core.len()));
         let mut p = start + core.len();
         for c in text[p..end].chars() {
