@@ -392,14 +392,20 @@ fn without_doc(mut v: serde_json::Value) -> serde_json::Value {
     v
 }
 
+/// A text of 41 paragraphs (about 4.6 KB, several pieces of 700 bytes).
+fn timeline() -> String {
+    let mut text = String::from("Kanye West and John Legend: a timeline\n\n");
+    for y in 1990..2030 {
+        text.push_str(&format!("In {y}, Kanye West praised John Legend. Later Chrissy Teigen married John Legend in Italy, said the caf\u{e9} owner.\n\n"));
+    }
+    text
+}
+
 #[test]
 fn a_large_file_is_streamed_into_the_graph_of_the_whole_text() {
     let d = tmpdir("stream");
     let f = d.join("long.txt");
-    let mut text = String::from("\u{feff}Kanye West and John Legend: a timeline\n\n");
-    for y in 1990..2030 {
-        text.push_str(&format!("In {y}, Kanye West praised John Legend. Later Chrissy Teigen married John Legend in Italy, said the caf\u{e9} owner.\n\n"));
-    }
+    let text = format!("\u{feff}{}", timeline());
     std::fs::write(&f, &text).unwrap();
     // a file of more than one piece is read piece by piece; standard input is
     // read whole and cut into the same pieces: the graphs are the same
@@ -447,10 +453,7 @@ fn on_a_terminal(args: &[&str], env: &str) -> String {
 fn long_runs_show_progress_on_a_terminal_and_nowhere_else() {
     let d = tmpdir("progress");
     let f = d.join("long.txt");
-    let mut text = String::from("Kanye West and John Legend: a timeline\n\n");
-    for y in 1990..2030 {
-        text.push_str(&format!("In {y}, Kanye West praised John Legend. Later Chrissy Teigen married John Legend in Italy.\n\n"));
-    }
+    let text = timeline();
     std::fs::write(&f, &text).unwrap();
     let (file, out) = (f.to_str().unwrap(), d.join("long.json"));
     // one streamed file: the bytes read, of the file's size

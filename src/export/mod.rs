@@ -240,28 +240,19 @@ pub fn write_graph(
     if let Some(l) = &opts.layout {
         render::check_layout(l)?;
     }
-    if format == Format::Json {
-        // streamed: a large graph is never held as text in memory
-        return match out {
-            Some(path) => crate::util::write_atomic_with(path, |w| crate::graph::write_json(graph, w))
-                .with_context(|| format!("cannot write {}", path.display())),
-            None => {
-                let mut lock = std::io::stdout().lock();
-                match crate::graph::write_json(graph, &mut lock).and_then(|_| lock.flush()) {
-                    Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-                    r => r.context("cannot write to stdout"),
-                }
-            }
-        };
-    }
-    let bytes = graph_bytes(graph, format, opts)?;
+    // JSON is streamed (a large graph is never held as text in memory); the
+    // other formats are built whole, then written
+    let bytes = if format == Format::Json { None } else { Some(graph_bytes(graph, format, opts)?) };
+    let write = |w: &mut dyn Write| match &bytes {
+        Some(b) => w.write_all(b),
+        None => crate::graph::write_json(graph, w),
+    };
     match out {
-        Some(path) => crate::util::write_atomic(path, &bytes)
+        Some(path) => crate::util::write_atomic_with(path, write)
             .with_context(|| format!("cannot write {}", path.display()))?,
         None => {
-            let stdout = std::io::stdout();
-            let mut lock = stdout.lock();
-            match lock.write_all(&bytes).and_then(|_| lock.flush()) {
+            let mut lock = std::io::stdout().lock();
+            match write(&mut lock).and_then(|_| lock.flush()) {
                 // a closed pipe (`| head`) is the reader's choice, not a failure
                 Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
                 r => r.context("cannot write to stdout")?,
