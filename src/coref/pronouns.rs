@@ -70,7 +70,7 @@ pub(super) fn resolve_references(doc: &Document, mentions: &[Mention], lex: &Lex
                     Form::Pronoun(p) => pronoun(&ctx, c, &st, mi, *p),
                     Form::Description(r) => {
                         let site = Site { sentence: si, paragraph: doc.sentences[si].paragraph, role: role(doc, mentions, mi), quoted: c.quotes.is_inside(si, m.first) };
-                        let found = description(c, &named_here, &st.history, &site, r, m.gender);
+                        let found = apposed_name(&ctx, c, mi).or_else(|| description(c, &named_here, &st.history, &site, r, m.gender));
                         // the text now describes this chain that way: "the singer" later means the same
                         if let Some(ci) = found {
                             if !c.chains[ci].roles.contains(r) {
@@ -90,6 +90,27 @@ pub(super) fn resolve_references(doc: &Document, mentions: &[Mention], lex: &Lex
             record(&ctx, c, &mut st, mi);
         }
     }
+}
+
+/// The person a description stands in apposition to: "Susan Clark, the
+/// chairman of ...". The text says here
+/// who is meant, whoever else was described that way before. The parse
+/// decides: "West, the singer says ..." is a reporting clause, not an
+/// apposition.
+fn apposed_name(ctx: &Ctx, c: &Coref, mi: usize) -> Option<usize> {
+    let m = &ctx.mentions[mi];
+    let toks = &ctx.doc.sentences[m.sentence].tokens;
+    let comma = |k: usize| toks.get(k).is_some_and(|t| t.form == ",");
+    // token `t` is in apposition to a token of `first..=last`
+    let apposed = |t: usize, first: usize, last: usize| toks[t].deprel == "appos" && toks[t].head.is_some_and(|h| (first..=last).contains(&h));
+    ctx.by_sentence[m.sentence].iter().find_map(|&o| {
+        let n = &ctx.mentions[o];
+        let before = n.last + 2 == m.first && comma(n.last + 1) && apposed(m.head, n.first, n.last);
+        match (&n.form, &c.refs[o][..]) {
+            (Form::Name, [ci]) if before && c.chains[*ci].kind == EntityKind::Person => Some(*ci),
+            _ => None,
+        }
+    })
 }
 
 /// "the organization", "the church": the organization the text is about,

@@ -312,6 +312,14 @@ fn the_singer_is_the_person_described_so() {
 }
 
 #[test]
+fn a_description_in_apposition_is_the_name_beside_it() {
+    // written for the test: the corpus never describes two people the same way
+    let ex = run("Michael Brown, the chairman of the Labour Party, resigned. Susan Clark, the chairman of the Green Party, spoke.");
+    assert_eq!(label(&ex, "the chairman", 0), "Michael Brown");
+    assert_eq!(label(&ex, "the chairman", 1), "Susan Clark");
+}
+
+#[test]
 fn age_in_apposition_makes_the_n_year_old() {
     // the first sentence is from seed_legend_west.txt; the second is written for
     // the test (the corpus never says "the 43-year-old")

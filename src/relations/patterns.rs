@@ -41,8 +41,12 @@ pub(crate) fn sentence_relations(ctx: &SentenceArgs, res: &Resources, out: &mut 
         };
         let tr = &res.triggers.all[ti];
         let end = i + len - 1;
-        // a trigger inside a name ("Sea Org", "Freedom Party") is not a trigger
-        if ctx.covering(i).is_some_and(|a| a.kind != EntityKind::Event) {
+        // a trigger inside a name ("Sea Org", "Freedom Party") is not a
+        // trigger; the role noun of a description is, for membership only
+        // ("X, the chairman of Y")
+        let covering = ctx.covering(i).filter(|a| a.kind != EntityKind::Event);
+        let in_description = covering.is_some_and(|a| matches!(ctx.mentions[a.mention].form, Form::Description(_)));
+        if covering.is_some() && !in_description {
             i += 1;
             continue;
         }
@@ -51,7 +55,7 @@ pub(crate) fn sentence_relations(ctx: &SentenceArgs, res: &Resources, out: &mut 
             modality.ended = true;
         }
         if !modality.hedged {
-            for sense in &tr.senses {
+            for sense in tr.senses.iter().filter(|s| !in_description || s.pattern == Pattern::Member) {
                 let before = out.len();
                 apply(ctx, sense, &tr.words, i, end, modality, out);
                 if out.len() > before {

@@ -226,3 +226,17 @@ fn the_interviewee_takes_part_in_the_interview_the_lead_names() {
     let es = edges("In a 2003 interview with the Associated Press, Rick Santorum spoke about the case.\n\nHe later said more.");
     assert!(!es.iter().any(|e| e.0 == "Associated Press" && e.1 == RelationKind::Participation), "{es:?}");
 }
+
+#[test]
+fn a_role_noun_in_apposition_makes_its_person_a_member() {
+    // ../shared/corpus/gum/bio_chao.txt
+    let es = edges("Chao went to the United States in 1910 to study at Cornell University, where he was a classmate and lifelong friend of Hu Shih, the leader of the New Culture Movement.");
+    assert!(has(&es, "Hu Shih", RelationKind::Membership, "New Culture Movement"), "{es:?}");
+    // written for the test: each description is the person beside it, not the one described that way before
+    let es = edges("Michael Brown, the chairman of the Labour Party, resigned. Susan Clark, the chairman of the Green Party, spoke at the rally. Lisa Jones is the director of the British Museum.");
+    assert!(has(&es, "Michael Brown", RelationKind::Membership, "Labour Party"), "{es:?}");
+    assert!(has(&es, "Susan Clark", RelationKind::Membership, "Green Party"), "{es:?}");
+    assert!(has(&es, "Lisa Jones", RelationKind::Membership, "British Museum"), "{es:?}");
+    assert!(!has(&es, "Michael Brown", RelationKind::Membership, "Green Party"), "{es:?}");
+    assert!(!es.iter().any(|e| e.0 == "Michael Brown" && e.1 == RelationKind::Participation), "{es:?}");
+}
