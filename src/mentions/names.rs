@@ -395,7 +395,7 @@ fn make_name(doc: &Document, si: usize, s: &Sentence, lex: &Lexicon, start: usiz
         } else {
             return None;
         }
-    } else if titled || is_person_name(lex, &words, headline) {
+    } else if titled || is_person_name(lex, &words, headline, a > 0 && PLACE_CUES.contains(&toks[a - 1].form.to_lowercase().as_str())) {
         if gender == Gender::Unknown {
             gender = lex.first_name_gender(&first).unwrap_or(Gender::Unknown);
         }
@@ -477,14 +477,22 @@ fn acts(lex: &Lexicon, toks: &[crate::doc::Token], b: usize) -> bool {
 }
 
 /// A run of capitalised words that reads as a person's name.
-fn is_person_name(lex: &Lexicon, words: &[&str], headline: bool) -> bool {
+/// Words before a name that make it a place: "the Albert Hall", "in Lincoln Park".
+const PLACE_CUES: &[&str] = &["the", "at", "in", "near", "on", "into", "from", "outside", "inside", "to"];
+
+/// Whether `words` look like a person's name. `place_cue`: the word before
+/// is one of [`PLACE_CUES`].
+fn is_person_name(lex: &Lexicon, words: &[&str], headline: bool, place_cue: bool) -> bool {
     let first = words[0].to_lowercase();
     let last = words[words.len() - 1].to_lowercase();
     if lex.demonyms.contains(&first) || words.iter().any(|w| lex.places.contains(&w.to_lowercase())) && words.len() == 1 {
         return false;
     }
-    // "Museum of Flight", "Space Shuttle Columbia"; but "Bill Barrett", "Eric Temple Bell" start with a first name
-    let place_or_thing = lex.non_person_last.contains(&last)
+    // "Museum of Flight", "Space Shuttle Columbia"; but "Bill Barrett", "Eric
+    // Temple Bell" start with a first name, and "Peter Hall", "Doris Day" are
+    // a first name and a surname (unless a place cue comes first: "the Albert Hall")
+    let given_and_surname = words.len() == 2 && !place_cue && lex.first_names.contains_key(&first) && !lex.is_common(&first) && lex.surnames.contains(&last);
+    let place_or_thing = lex.non_person_last.contains(&last) && !given_and_surname
         || (!lex.first_names.contains_key(&first) && words.iter().any(|w| lex.non_person_last.contains(&w.to_lowercase())));
     if place_or_thing || lex.non_person_first.contains(&first) && words.len() > 1 || lex.is_title_or_role(&last) {
         return false;
@@ -583,4 +591,28 @@ fn quote_start(toks: &[crate::doc::Token], i: usize) -> bool {
 fn simple(si: usize, s: &Sentence, a: usize, b: usize, form: Form, gender: Gender) -> Mention {
     let text = s.tokens[a..=b].iter().map(|t| t.form.as_str()).collect::<Vec<_>>().join(" ");
     Mention::new(si, s, a, b, text, form, NameType::Unknown, gender)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::graph::EntityKind;
+    use crate::mentions::NameType;
+    use crate::resources::Resources;
+
+    /// The name mentions of `text` with their types.
+    fn names(text: &str) -> Vec<(String, NameType)> {
+        let ex = crate::pipeline::extract("t", text.to_string(), Resources::get(), crate::pipeline::Options::default());
+        ex.mentions.iter().filter(|m| m.form == crate::mentions::Form::Name).map(|m| (m.text.clone(), m.ty)).collect()
+    }
+
+    #[test]
+    fn a_surname_that_names_a_place_is_a_person_after_a_given_name() {
+        // ../shared/corpus/gum/news_election.txt
+        let ns = names("Nathan Law of Demosisto won a seat.");
+        assert!(ns.contains(&("Nathan Law".into(), NameType::Entity(EntityKind::Person))), "{ns:?}");
+        // written for the test: after a place cue the same shape is a place
+        let ns = names("Doris Day sang at the Albert Hall.");
+        assert!(ns.contains(&("Doris Day".into(), NameType::Entity(EntityKind::Person))), "{ns:?}");
+        assert!(!ns.iter().any(|(t, ty)| t.contains("Albert") && *ty == NameType::Entity(EntityKind::Person)), "{ns:?}");
+    }
 }
