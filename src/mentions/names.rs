@@ -73,6 +73,11 @@ pub(super) fn find_names(doc: &Document, si: usize, s: &Sentence, lex: &Lexicon)
             } else if j + 1 < toks.len() && is_cap(&toks[j + 1].form) && (CONNECTORS.contains(&g) || (g == "the" && lex.first_names.contains_key(&toks[end].form.to_lowercase()) && !toks.get(j + 2).is_some_and(|t| is_cap(&t.form))) || (g == "-" && (toks[j - 1].span.end == toks[j].span.start && toks[j].span.end == toks[j + 1].span.start || spaced_hyphen_in_org(lex, &toks[start..=end])))) {
                 end = j + 1;
                 j += 2;
+            } else if j + 1 < toks.len() && is_cap(&toks[j + 1].form) && plural_possessive(&toks[end], &toks[j]) && toks[j + 1..].iter().take(3).take_while(|t| is_cap(&t.form)).any(|t| lex.org_last.contains(&t.form.to_lowercase())) {
+                // "Women's Tennis Association", "Workers' Party": a plural's possessive
+                // inside the name of an organization (not "the Pirates' Double-A affiliate")
+                end = j + 1;
+                j += 2;
             } else if g == "of" && end == start && j + 2 <= toks.len() && of_person(lex, &toks[start].form, toks, j + 1) {
                 // "Bonosus of Sardica", "Hilary of Poitiers": a person known by a place
                 end = j + 1;
@@ -190,6 +195,18 @@ fn person_after_org(lex: &Lexicon, run: &[crate::doc::Token]) -> bool {
         && !lex.places.contains(&format!("{given} {last}"))
         && !lex.org_last.contains(&last)
         && !lex.org_last.contains(&given)
+}
+
+/// Whether `apostrophe` after `word` is the possessive of a plural: "'s"
+/// after an irregular plural ("Women's", "People's", "Children's") or a
+/// bare apostrophe glued to a plural in -s ("Workers'", "Veterans'").
+fn plural_possessive(word: &crate::doc::Token, apostrophe: &crate::doc::Token) -> bool {
+    let glued = word.span.end == apostrophe.span.start;
+    match apostrophe.form.as_str() {
+        "'s" | "’s" => glued && matches!(word.form.to_lowercase().as_str(), "women" | "men" | "people" | "children"),
+        "'" | "’" => glued && word.form.len() > 3 && word.form.ends_with('s') && !word.form.ends_with("ss"),
+        _ => false,
+    }
 }
 
 /// A hyphen written with spaces inside an organization's name that has
@@ -614,5 +631,17 @@ mod tests {
         let ns = names("Doris Day sang at the Albert Hall.");
         assert!(ns.contains(&("Doris Day".into(), NameType::Entity(EntityKind::Person))), "{ns:?}");
         assert!(!ns.iter().any(|(t, ty)| t.contains("Albert") && *ty == NameType::Entity(EntityKind::Person)), "{ns:?}");
+    }
+
+    #[test]
+    fn a_plural_possessive_stays_inside_an_organization_name() {
+        // ../shared/corpus/gum/news_korea.txt and news_election.txt
+        let ns = names("Kim Jong-un issued an order of the supreme commander of the Korean People's Army that the units should enter a wartime state.");
+        assert!(ns.contains(&("Korean People's Army".into(), NameType::Entity(EntityKind::Organization))), "{ns:?}");
+        let ns = names("Other candidates elected in this constituency were Gary Chan of DAB and Eunice Yung of New People's Party.");
+        assert!(ns.contains(&("New People's Party".into(), NameType::Entity(EntityKind::Organization))), "{ns:?}");
+        // ../shared/corpus/gum/bio_holt.txt: a team's possessive before a common noun phrase
+        let ns = names("He began the 2011 season with the Pirates' Double-A affiliate, the Altoona Curve.");
+        assert!(!ns.iter().any(|(t, _)| t.contains("Pirates'")), "{ns:?}");
     }
 }
