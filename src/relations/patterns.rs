@@ -35,35 +35,60 @@ pub(crate) fn sentence_relations(ctx: &SentenceArgs, res: &Resources, out: &mut 
     let mut i = 0;
     while i < n {
         let matches = res.triggers.matches_at(&ctx.forms, i);
-        let Some(&(ti, len)) = matches.first() else {
-            i += 1;
-            continue;
-        };
-        let tr = &res.triggers.all[ti];
-        let end = i + len - 1;
         // a trigger inside a name ("Sea Org", "Freedom Party") is not a
         // trigger; the role noun of a description is, for membership only
         // ("X, the chairman of Y")
         let covering = ctx.covering(i).filter(|a| a.kind != EntityKind::Event);
-        let in_description = covering.is_some_and(|a| matches!(ctx.mentions[a.mention].form, Form::Description(_)));
-        if covering.is_some() && !in_description {
+        let description = covering.filter(|a| matches!(ctx.mentions[a.mention].form, Form::Description(_)));
+        let in_description = description.is_some();
+        // the person a description stands for here: the name in apposition
+        // before it ("X, the chairman of Y") or the subject of its copula
+        // ("X is the chairman of Y"); without one, its noun is no trigger
+        let described = description.and_then(|d| {
+            ctx.args.iter().find(|p| p.last + 2 == d.first && (ctx.forms[p.last + 1] == "," || COPULAS.contains(&ctx.forms[p.last + 1].as_str())))
+        });
+        if matches.is_empty() || covering.is_some() && described.is_none() {
             i += 1;
             continue;
         }
-        let mut modality = res.cues.modality(&ctx.forms, i, end);
-        if res.cues.is_ending(&tr.words[0]) {
-            modality.ended = true;
-        }
-        if !modality.hedged {
+        // the longest trigger that finds a relation wins, and its words are
+        // used up; when none does, a shorter one may ("is dating" is the
+        // mutual "be dating" only with two subjects, else the verb "date")
+        let mut next = i + 1;
+        for &(ti, len) in &matches {
+            let tr = &res.triggers.all[ti];
+            let end = i + len - 1;
+            let mut modality = res.cues.modality(&ctx.forms, i, end);
+            if res.cues.is_ending(&tr.words[0]) {
+                modality.ended = true;
+            }
+            if modality.hedged {
+                next = end + 1;
+                break;
+            }
+            let before = out.len();
             for sense in tr.senses.iter().filter(|s| !in_description || s.pattern == Pattern::Member) {
-                let before = out.len();
                 apply(ctx, sense, &tr.words, i, end, modality, out);
+                if let Some(p) = described {
+                    let mut k = before;
+                    while k < out.len() {
+                        if p.chains.contains(&out[k].source) {
+                            k += 1;
+                        } else {
+                            out.remove(k);
+                        }
+                    }
+                }
                 if out.len() > before {
                     break; // the first sense that fits wins
                 }
             }
+            if out.len() > before {
+                next = end + 1;
+                break;
+            }
         }
-        i = end + 1;
+        i = next;
     }
     super::implicit::implicit_participation(ctx, out);
     super::implicit::implicit_membership(ctx, res, out);
@@ -315,8 +340,9 @@ fn noun_pairs<'a>(ctx: &'a SentenceArgs, sense: &Sense, i: usize, end: usize, pa
 fn member_pairs<'a>(ctx: &'a SentenceArgs, sense: &Sense, i: usize, end: usize, pairs: &mut Vec<Pair<'a>>) {
     let is_org = |a: &&Arg| a.kind == EntityKind::Organization;
     let is_person = |a: &&Arg| a.kind == EntityKind::Person;
-    // the organization: "of/for/at/with O" after, or "O N" / "O's N" right before
-    let mut orgs: Vec<&Arg> = ctx.prep_object(end, &["of", "for", "at", "with", "in", "from"]).into_iter().filter(is_org).collect();
+    // the organization: "of/for/at/with O" after (not "host of MTV's series"),
+    // or "O N" / "O's N" right before
+    let mut orgs: Vec<&Arg> = ctx.prep_object(end, &["of", "for", "at", "with", "in", "from"]).into_iter().filter(|a| is_org(a) && !a.possessive).collect();
     if orgs.is_empty() {
         let mut k = i;
         while k > 0 && i - k < 3 {
@@ -384,6 +410,9 @@ fn member_pairs<'a>(ctx: &'a SentenceArgs, sense: &Sense, i: usize, end: usize, 
         }
     }
 }
+
+/// Forms of the verbs that link a subject to its description ("X is the chairman").
+const COPULAS: &[&str] = &["is", "was", "became", "becomes", "remains", "remained"];
 
 /// Participation without a trigger verb: "West's own 2020 presidential bid",
 /// "David Axelrod's The Axe Files", "West and Legend at a 2006 Grammys after-party".
