@@ -414,3 +414,14 @@ pub fn coagents<'a>(ctx: &'a SentenceArgs, i: usize) -> Option<(Vec<&'a Arg>, Ve
     (!passive && !subj.is_empty()).then_some((subj, with))
 }
 
+
+/// The subjects of the verb whose direct object is the noun at token `i`,
+/// when that verb is a carrier (`data/lexicons/carrier_verbs.txt`): "Depp
+/// filed a lawsuit against Heard" gives Depp. Empty otherwise.
+pub fn carrier_subjects<'a>(ctx: &'a SentenceArgs, i: usize, carriers: &crate::resources::SortedWords) -> Vec<&'a Arg> {
+    let s = ctx.sent;
+    match s.tokens[i].head {
+        Some(v) if rel(s, i) == "obj" && carriers.contains(&s.tokens[v].lemma.to_lowercase()) => subjects(ctx, v).0,
+        _ => Vec::new(),
+    }
+}

@@ -68,7 +68,7 @@ pub(crate) fn sentence_relations(ctx: &SentenceArgs, res: &Resources, out: &mut 
             }
             let before = out.len();
             for sense in tr.senses.iter().filter(|s| !in_description || s.pattern == Pattern::Member) {
-                apply(ctx, sense, &tr.words, i, end, modality, out);
+                apply(ctx, res, sense, &tr.words, i, end, modality, out);
                 if let Some(p) = described {
                     let mut k = before;
                     while k < out.len() {
@@ -105,10 +105,11 @@ fn is_passive(ctx: &SentenceArgs, i: usize, end: usize) -> bool {
     participle && (be_before || ctx.forms.get(end + 1).is_some_and(|w| w == "by"))
 }
 
-fn apply(ctx: &SentenceArgs, sense: &Sense, words: &[String], i: usize, end: usize, m: Modality, out: &mut Vec<Found>) {
+#[allow(clippy::too_many_arguments)]
+fn apply(ctx: &SentenceArgs, res: &Resources, sense: &Sense, words: &[String], i: usize, end: usize, m: Modality, out: &mut Vec<Found>) {
     let mut pairs: Vec<Pair> = Vec::new();
     if dep::parsed(ctx.sent) {
-        dep_pairs(ctx, sense, words, i, end, &mut pairs);
+        dep_pairs(ctx, res, sense, words, i, end, &mut pairs);
         pairs.retain(|p| p.source.mention != p.target.mention || p.source.chains.len() > 1);
         trace(ctx, "parse", sense, i, &pairs);
         if !pairs.is_empty() {
@@ -438,7 +439,7 @@ fn evidence(ctx: &SentenceArgs, lo: usize, hi: usize) -> Span {
 const PREPS: &[&str] = &["for", "with", "against", "to", "at", "in", "on", "from", "into", "by", "of", "behind", "after", "as", "out"];
 
 /// Pairs from the dependency parse (see `dep.rs`).
-fn dep_pairs<'a>(ctx: &'a SentenceArgs, sense: &Sense, words: &[String], i: usize, end: usize, pairs: &mut Vec<Pair<'a>>) {
+fn dep_pairs<'a>(ctx: &'a SentenceArgs, res: &Resources, sense: &Sense, words: &[String], i: usize, end: usize, pairs: &mut Vec<Pair<'a>>) {
     // "be friends", "become friends": the predicate noun carries the arguments
     let copular = words.len() > 1 && matches!(words[0].as_str(), "be" | "become" | "stay" | "remain" | "get");
     let i = if copular { end } else { i };
@@ -500,10 +501,17 @@ fn dep_pairs<'a>(ctx: &'a SentenceArgs, sense: &Sense, words: &[String], i: usiz
                 }
             }
             let mutual = sense.kind == RelationKind::Disagreement || sense.kind.always_symmetric();
-            let na = dep::noun_args(ctx, i, &["of", "with", "between", "against", "for", "to", "toward", "towards"]);
+            let mut na = dep::noun_args(ctx, i, &["of", "with", "between", "against", "for", "to", "toward", "towards"]);
+            // "Depp filed a lawsuit against Heard": the object of a carrier verb is its subject's
+            // (directed: the subject acts on the other, even with a mutual noun)
+            let mut directed = !mutual;
+            if na.possessor.is_empty() && na.subject.is_empty() && !na.marked.is_empty() {
+                na.possessor = dep::carrier_subjects(ctx, i, &res.triggers.carriers);
+                directed |= !na.possessor.is_empty();
+            }
             for &p in &na.possessor {
                 for &b in na.described.iter().chain(&na.marked) {
-                    pairs.push(pair(p, b, !mutual, 0.85));
+                    pairs.push(pair(p, b, directed, 0.85));
                 }
                 for &b in &na.subject {
                     pairs.push(pair(p, b, !mutual, 0.8));

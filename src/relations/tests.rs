@@ -261,3 +261,14 @@ fn a_description_names_a_membership_only_of_the_person_it_stands_for() {
     let es = edges("In 2007, Jared Padalecki served as the host of MTV's horror reality series, Room 401.");
     assert!(!es.iter().any(|e| e.1 == RelationKind::Membership && e.2 == "MTV"), "{es:?}");
 }
+
+#[test]
+fn the_object_of_a_carrier_verb_is_its_subjects_relation() {
+    // written for the test (no corpus sentence files a lawsuit between two names)
+    let es = edges("Johnny Depp filed a lawsuit against Amber Heard.");
+    assert!(es.iter().any(|e| e.0 == "Johnny Depp" && e.1 == RelationKind::Disagreement && e.2 == "Amber Heard"), "directed from the one who files: {es:?}");
+    // a verb that does not carry the noun gives its subject nothing
+    let es = edges("Donald Trump mocked the lawsuit against Amber Heard.");
+    assert!(!has(&es, "Donald Trump", RelationKind::Disagreement, "Amber Heard"), "{es:?}");
+    assert!(Resources::get().triggers.carriers.is_sorted(), "carrier_verbs.txt must stay in byte order");
+}

@@ -54,6 +54,9 @@ pub struct Triggers {
     /// Title (lower case) → the endings of the body its holder sits in
     /// (`data/lexicons/title_bodies.txt`): "senator" → ["Senate"].
     pub bodies: HashMap<String, Vec<String>>,
+    /// Verbs whose object noun carries their subject's relation
+    /// (`data/lexicons/carrier_verbs.txt`): "filed a lawsuit against B".
+    pub carriers: crate::resources::SortedWords,
 }
 
 /// Regular inflections of an English verb or noun: base, -s, -ed, -ing.
@@ -116,6 +119,7 @@ impl Triggers {
         let mut t = Self::parse(file, text, word_map(ifile, itext)?)?;
         let (bfile, btext) = data!("lexicons/title_bodies.txt");
         t.bodies = parse_bodies(bfile, btext)?;
+        t.carriers = crate::resources::SortedWords::new(data!("lexicons/carrier_verbs.txt").1);
         Ok(t)
     }
 
