@@ -406,8 +406,9 @@ fn make_name(doc: &Document, si: usize, s: &Sentence, lex: &Lexicon, start: usiz
     } else if lex.event_named.contains(&last) && words.len() > 1 || lex.event_first.contains(&first) && words.len() > 1 {
         NameType::Entity(EntityKind::Event)
     } else if lex.places.contains(&lower) {
-        // a country is an organization when it acts: "China criticized ...", "Mexico will pay"
-        if acts(lex, toks, b) {
+        // a country is an organization when it acts: "China criticized ...", "Mexico will pay";
+        // a city's name is its club when people join it: "Messi joined Barcelona"
+        if acts(lex, toks, b) || joined(toks, b) {
             NameType::Entity(EntityKind::Organization)
         } else {
             return None;
@@ -493,12 +494,24 @@ fn acts(lex: &Lexicon, toks: &[crate::doc::Token], b: usize) -> bool {
     toks.get(b + 1).is_some_and(|n| n.form.ends_with("ed") && lex.acting_verbs.contains(n.form.trim_end_matches("ed").trim_end_matches('d')))
 }
 
-/// A run of capitalised words that reads as a person's name.
+/// Whether the place name ending at token `b` is a club that people join
+/// ("Messi joined Barcelona", "played for Chelsea", "signed with Toronto").
+fn joined(toks: &[crate::doc::Token], b: usize) -> bool {
+    let t = &toks[b];
+    let Some(h) = t.head else { return false };
+    let case = toks.iter().find(|c| c.head == Some(b) && c.deprel == "case").map(|c| c.form.to_lowercase());
+    match toks[h].lemma.to_lowercase().as_str() {
+        "join" => t.deprel == "obj",
+        "play" | "sign" => t.deprel == "obl" && matches!(case.as_deref(), Some("for" | "with")),
+        _ => false,
+    }
+}
+
 /// Words before a name that make it a place: "the Albert Hall", "in Lincoln Park".
 const PLACE_CUES: &[&str] = &["the", "at", "in", "near", "on", "into", "from", "outside", "inside", "to"];
 
-/// Whether `words` look like a person's name. `place_cue`: the word before
-/// is one of [`PLACE_CUES`].
+/// Whether `words`, a run of capitalised words, read as a person's name.
+/// `place_cue`: the word before is one of [`PLACE_CUES`].
 fn is_person_name(lex: &Lexicon, words: &[&str], headline: bool, place_cue: bool) -> bool {
     let first = words[0].to_lowercase();
     let last = words[words.len() - 1].to_lowercase();
@@ -631,6 +644,14 @@ mod tests {
         let ns = names("Doris Day sang at the Albert Hall.");
         assert!(ns.contains(&("Doris Day".into(), NameType::Entity(EntityKind::Person))), "{ns:?}");
         assert!(!ns.iter().any(|(t, ty)| t.contains("Albert") && *ty == NameType::Entity(EntityKind::Person)), "{ns:?}");
+    }
+
+    #[test]
+    fn a_city_that_people_join_is_its_club() {
+        // written for the test (the corpus has no sports transfers)
+        let ns = names("Lionel Messi joined Barcelona in 2003. Tom Hanks moved to Los Angeles.");
+        assert!(ns.contains(&("Barcelona".into(), NameType::Entity(EntityKind::Organization))), "{ns:?}");
+        assert!(!ns.iter().any(|(t, ty)| t == "Los Angeles" && *ty == NameType::Entity(EntityKind::Organization)), "{ns:?}");
     }
 
     #[test]
