@@ -70,14 +70,8 @@ pub(crate) fn sentence_relations(ctx: &SentenceArgs, res: &Resources, out: &mut 
             for sense in tr.senses.iter().filter(|s| !in_description || s.pattern == Pattern::Member) {
                 apply(ctx, res, sense, &tr.words, i, end, modality, out);
                 if let Some(p) = described {
-                    let mut k = before;
-                    while k < out.len() {
-                        if p.chains.contains(&out[k].source) {
-                            k += 1;
-                        } else {
-                            out.remove(k);
-                        }
-                    }
+                    let kept: Vec<Found> = out.drain(before..).filter(|f| p.chains.contains(&f.source)).collect();
+                    out.extend(kept);
                 }
                 if out.len() > before {
                     break; // the first sense that fits wins
