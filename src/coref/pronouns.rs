@@ -339,6 +339,10 @@ fn personal(ctx: &Ctx, c: &Coref, st: &State, m: &Mention, p: PronounInfo, site:
     if let Some(ci) = cataphor(ctx, c, m).filter(|&ci| ok(ci) && !exclude.contains(&ci)) {
         return vec![ci];
     }
+    // "Devocht, who had told Montalvo he would assist him": the reporter
+    if let Some(ci) = reporter(ctx, c, m).filter(|&ci| ok(ci) && !exclude.contains(&ci) && !site.quoted) {
+        return vec![ci];
+    }
     let mut not: Vec<usize> = exclude.to_vec();
     // "he said, referencing his texts to West": a subject pronoun is not
     // someone the same sentence names after it
@@ -356,6 +360,36 @@ fn personal(ctx: &Ctx, c: &Coref, st: &State, m: &Mention, p: PronounInfo, site:
         .or_else(|| best(&st.history, site, usize::MAX / 2, ok, &not))
         .into_iter()
         .collect()
+}
+
+/// Verbs that report what their subject says to someone (lemmas).
+const TELLING: &[&str] = &["tell", "assure", "promise", "inform", "warn", "remind", "convince"];
+
+/// "X told Y (that) he would ...": the subject pronoun of a clause reported
+/// by a verb of telling is its reporter, not the one told (who is nearer).
+/// A relative "who" as the reporter stands for the name just before it.
+fn reporter(ctx: &Ctx, c: &Coref, m: &Mention) -> Option<usize> {
+    let s = &ctx.doc.sentences[m.sentence];
+    if !s.tokens[m.head].deprel.starts_with("nsubj") {
+        return None;
+    }
+    let v = s.tokens[m.head].head?;
+    let r = s.tokens[v].head.filter(|_| s.tokens[v].deprel == "ccomp")?;
+    if !TELLING.contains(&s.tokens[r].lemma.to_lowercase().as_str()) {
+        return None;
+    }
+    let subj = s.children(r).find(|&k| s.tokens[k].deprel.starts_with("nsubj"))?;
+    let subj = if s.tokens[subj].form.eq_ignore_ascii_case("who") {
+        // the name right before "who" (or ", who")
+        let before = if subj >= 2 && s.tokens[subj - 1].form == "," { subj - 2 } else { subj.checked_sub(1)? };
+        ctx.by_sentence[m.sentence].iter().map(|&o| &ctx.mentions[o]).find(|o| o.last == before && o.form == Form::Name)?.head
+    } else {
+        subj
+    };
+    match chains_at(c, ctx.mentions, m.sentence, subj)[..] {
+        [ci] => Some(ci),
+        _ => None,
+    }
 }
 
 /// For a non-reflexive object pronoun: the chains of its clause's subject.

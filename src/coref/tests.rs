@@ -320,6 +320,14 @@ fn a_description_in_apposition_is_the_name_beside_it() {
 }
 
 #[test]
+fn the_subject_of_a_told_clause_is_the_teller() {
+    // news_defector.txt
+    let ex = run("Daniel Montalvo left the Church. He traveled to Florida to meet with Tom Devocht, who had told Montalvo he would assist him with future employment.");
+    assert_eq!(label(&ex, "he", 0), "Tom Devocht");
+    assert_eq!(label(&ex, "him", 0), "Daniel Montalvo");
+}
+
+#[test]
 fn age_in_apposition_makes_the_n_year_old() {
     // the first sentence is from seed_legend_west.txt; the second is written for
     // the test (the corpus never says "the 43-year-old")

@@ -30,6 +30,7 @@ pub struct Cues {
     ending: HashSet<String>,
     light: HashSet<String>,
     speculation: HashSet<String>,
+    report: HashSet<String>,
 }
 
 impl Cues {
@@ -47,7 +48,8 @@ impl Cues {
                 "ending" => drop(c.ending.insert(v.trim().to_lowercase())),
                 "light" => drop(c.light.insert(v.trim().to_lowercase())),
                 "speculation" => drop(c.speculation.insert(v.trim().to_lowercase())),
-                _ => return Err(LexiconError { file, line, message: format!("unknown class '{k}' (expected negation, hedge, speculation, ended, ending or light)") }),
+                "report" => drop(c.report.insert(v.trim().to_lowercase())),
+                _ => return Err(LexiconError { file, line, message: format!("unknown class '{k}' (expected negation, hedge, speculation, ended, ending, light or report)") }),
             }
         }
         Ok(c)
@@ -63,6 +65,12 @@ impl Cues {
         k + 1 >= cue.len() && cue.iter().rev().enumerate().all(|(j, w)| forms[k - j] == *w)
     }
 
+    /// Whether a reporting verb ("told", "said", "promised") comes shortly
+    /// before token `k`, in the same clause.
+    fn reported_before(&self, forms: &[String], k: usize) -> bool {
+        forms[..k].iter().rev().take(6).take_while(|w| !matches!(w.as_str(), ";" | "." | "if" | "whether" | "unless" | "\"")).any(|w| self.report.contains(w.as_str()))
+    }
+
     /// Looks left of the trigger at `start` (and right of its end) for cues.
     /// `forms` are the sentence's lower-case token forms.
     pub fn modality(&self, forms: &[String], start: usize, end: usize) -> Modality {
@@ -76,7 +84,9 @@ impl Cues {
             if self.negation.iter().any(|c| Self::cue_ends_at(c, forms, k)) {
                 m.negated = true;
             } else if self.hedge.iter().any(|c| Self::cue_ends_at(c, forms, k)) {
-                m.hedged = true;
+                // "told Montalvo he would assist him": a reported promise, the
+                // future seen from the past, is stated, not a hedge
+                m.hedged |= !(w == "would" && self.reported_before(forms, k));
             } else if self.ended.iter().any(|c| Self::cue_ends_at(c, forms, k)) || (w == "-" && k > 0 && forms[k - 1] == "ex") {
                 m.ended = true;
             } else if !self.light.contains(w.as_str()) && !w.ends_with("ly") {
@@ -130,5 +140,9 @@ mod tests {
         assert!(check("would you support him ?", "support").hedged);
         assert!(check("she refused to endorse him", "endorse").negated);
         assert_eq!(check("Legend supported Joe Biden", "supported"), Modality::default());
+        // news_defector.txt: a reported promise is stated
+        assert!(!check("Devocht , who had told Montalvo he would assist him with future employment", "assist").hedged);
+        assert!(check("Devocht said that if asked he would assist him", "assist").hedged);
+        assert!(check("I think he would assist him", "assist").hedged);
     }
 }
