@@ -93,10 +93,9 @@ pub(super) fn resolve_references(doc: &Document, mentions: &[Mention], lex: &Lex
 }
 
 /// The person a description stands in apposition to: "Susan Clark, the
-/// chairman of ...". The text says here
-/// who is meant, whoever else was described that way before. The parse
-/// decides: "West, the singer says ..." is a reporting clause, not an
-/// apposition.
+/// chairman of ...". The text says here who is meant, whoever else was
+/// described that way before. The parse decides: "West, the singer says
+/// ..." is a reporting clause, not an apposition.
 fn apposed_name(ctx: &Ctx, c: &Coref, mi: usize) -> Option<usize> {
     let m = &ctx.mentions[mi];
     let toks = &ctx.doc.sentences[m.sentence].tokens;

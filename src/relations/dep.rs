@@ -414,7 +414,6 @@ pub fn coagents<'a>(ctx: &'a SentenceArgs, i: usize) -> Option<(Vec<&'a Arg>, Ve
     (!passive && !subj.is_empty()).then_some((subj, with))
 }
 
-
 /// The subjects of the verb whose direct object is the noun at token `i`,
 /// when that verb is a carrier (`data/lexicons/carrier_verbs.txt`): "Depp
 /// filed a lawsuit against Heard" gives Depp. Empty otherwise.

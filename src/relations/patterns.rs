@@ -35,6 +35,10 @@ pub(crate) fn sentence_relations(ctx: &SentenceArgs, res: &Resources, out: &mut 
     let mut i = 0;
     while i < n {
         let matches = res.triggers.matches_at(&ctx.forms, i);
+        if matches.is_empty() {
+            i += 1;
+            continue;
+        }
         // a trigger inside a name ("Sea Org", "Freedom Party") is not a
         // trigger; the role noun of a description is, for membership only
         // ("X, the chairman of Y")
@@ -47,7 +51,7 @@ pub(crate) fn sentence_relations(ctx: &SentenceArgs, res: &Resources, out: &mut 
         let described = description.and_then(|d| {
             ctx.args.iter().find(|p| p.last + 2 == d.first && (ctx.forms[p.last + 1] == "," || COPULAS.contains(&ctx.forms[p.last + 1].as_str())))
         });
-        if matches.is_empty() || covering.is_some() && described.is_none() {
+        if covering.is_some() && described.is_none() {
             i += 1;
             continue;
         }
