@@ -131,7 +131,9 @@ fn apply(ctx: &SentenceArgs, res: &Resources, sense: &Sense, words: &[String], i
 /// With `RELGRAPH_TRACE=1` in the environment, prints each trigger's pairs
 /// on stderr (`=2` adds the sentence's parse): a rule writer's aid.
 fn trace(ctx: &SentenceArgs, how: &str, sense: &Sense, i: usize, pairs: &[Pair]) {
-    let Some(level) = std::env::var_os("RELGRAPH_TRACE") else { return };
+    // read once: the environment is searched at every trigger otherwise
+    static LEVEL: std::sync::OnceLock<Option<std::ffi::OsString>> = std::sync::OnceLock::new();
+    let Some(level) = LEVEL.get_or_init(|| std::env::var_os("RELGRAPH_TRACE")) else { return };
     if level == "2" && how == "parse" {
         for (k, t) in ctx.sent.tokens.iter().enumerate() {
             eprintln!("   {k} {} {} {} {:?}", t.form, t.xpos, t.deprel, t.head);
