@@ -226,10 +226,12 @@ pub fn objects<'a>(ctx: &'a SentenceArgs, i: usize, preps: &[&str]) -> Vec<&'a A
             out.extend(args_of(ctx, c));
         }
     }
-    // "support him running for president": the object of a small clause
+    // "support him running for president": the object of a small clause,
+    // which follows the verb and has no subordinator ("While the museum was
+    // in the running, I'm disappointed" is not one)
     if out.is_empty() && preps.is_empty() {
         for c in children(s, i) {
-            if matches!(rel(s, c), "ccomp" | "xcomp" | "advcl") {
+            if c > i && matches!(rel(s, c), "ccomp" | "xcomp" | "advcl") && !children(s, c).any(|g| rel(s, g) == "mark") {
                 if let Some(sub) = children(s, c).find(|&g| rel(s, g) == "nsubj") {
                     out.extend(args_of(ctx, sub));
                 }
@@ -384,6 +386,24 @@ pub fn object_owners<'a>(ctx: &'a SentenceArgs, i: usize, preps: &[&str]) -> Vec
         }
         for p in children(s, c).filter(|&g| rel(s, g) == "nmod:poss") {
             out.extend(args_of(ctx, p).into_iter().filter(|a| a.kind != crate::graph::EntityKind::Event));
+        }
+    }
+    out
+}
+
+/// The subjects of the clause an adjective of feeling takes: "I'm
+/// disappointed that NASA did not choose them" → NASA. Only a clause after
+/// the adjective, marked by "that", with an active subject, counts ("While
+/// the museum was in the running, I'm disappointed" names no target).
+pub fn clause_subjects<'a>(ctx: &'a SentenceArgs, i: usize) -> Vec<&'a Arg> {
+    let s = ctx.sent;
+    let mut out = Vec::new();
+    for c in children(s, i).filter(|&c| c > i && rel(s, c) == "ccomp") {
+        if !children(s, c).any(|g| rel(s, g) == "mark" && ctx.forms[g].eq_ignore_ascii_case("that")) {
+            continue;
+        }
+        for g in children(s, c).filter(|&g| rel(s, g) == "nsubj") {
+            out.extend(args_of(ctx, g));
         }
     }
     out

@@ -456,7 +456,11 @@ fn dep_pairs<'a>(ctx: &'a SentenceArgs, res: &Resources, sense: &Sense, words: &
             if matches!(sense.kind, RelationKind::Support | RelationKind::Disagreement) && !pairs.iter().any(|p| p.target.kind != EntityKind::Event) {
                 let (subj, passive) = dep::subjects(ctx, i);
                 if !passive {
-                    for t in dep::object_owners(ctx, i, &preps) {
+                    let mut targets = dep::object_owners(ctx, i, &preps);
+                    if targets.is_empty() && upos == crate::doc::Upos::Adj {
+                        targets = dep::clause_subjects(ctx, i);
+                    }
+                    for t in targets {
                         for &s in &subj {
                             pairs.push(pair(s, t, true, 0.7));
                         }

@@ -272,3 +272,14 @@ fn the_object_of_a_carrier_verb_is_its_subjects_relation() {
     assert!(!has(&es, "Donald Trump", RelationKind::Disagreement, "Amber Heard"), "{es:?}");
     assert!(Resources::get().triggers.carriers.is_sorted(), "carrier_verbs.txt must stay in byte order");
 }
+
+#[test]
+fn a_feeling_about_what_someone_did_is_about_them() {
+    // news_nasa (GUM): the speaker of the quotation is disappointed with NASA, not with the museum
+    let es = edges("In a statement, Governor Chris Gregoire said, \"The Museum of Flight put a tremendous amount of effort into landing a retired shuttle. While the Museum of Flight was in the top running, I'm disappointed that NASA did not choose them.\"");
+    assert!(has(&es, "Chris Gregoire", RelationKind::Disagreement, "NASA"), "{es:?}");
+    assert!(!has(&es, "Chris Gregoire", RelationKind::Disagreement, "Museum of Flight"), "the clause before the adjective names no target: {es:?}");
+    // a sentence written for the test: "that" marks the clause; a clause "while ..." does not count
+    let es = edges("Senator Patty Murray was angry that the Pentagon ignored her request.");
+    assert!(has(&es, "Patty Murray", RelationKind::Disagreement, "Pentagon"), "{es:?}");
+}
