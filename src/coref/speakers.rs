@@ -9,6 +9,9 @@
 //! - "according to X";
 //! - a name or pronoun introducing the quote with a colon (`X: "..."`), or a
 //!   sentence that ends with a colon after a speech verb ("He added:");
+//! - the subject of the sentence before, in the same paragraph, when it
+//!   issues a statement (`data/lexicons/statement_nouns.txt`: "Senator X
+//!   issued a statement regarding ...", then the quotation);
 //! - else the speaker of the quotation that runs on from the previous
 //!   sentence or paragraph.
 
@@ -21,6 +24,11 @@ use std::sync::OnceLock;
 fn speech_verbs() -> &'static HashSet<String> {
     static S: OnceLock<HashSet<String>> = OnceLock::new();
     S.get_or_init(|| word_set(data!("lexicons/speech_verbs.txt").1))
+}
+
+fn statement_nouns() -> &'static HashSet<String> {
+    static S: OnceLock<HashSet<String>> = OnceLock::new();
+    S.get_or_init(|| word_set(data!("lexicons/statement_nouns.txt").1))
 }
 
 /// Quotation marks and speakers of a document.
@@ -91,6 +99,10 @@ pub fn find_quotes(doc: &Document, mentions: &[Mention]) -> Quotes {
         // "He added:" at the end of the sentence before
         if found.is_none() && si > 0 && doc.sentences[si - 1].tokens.last().is_some_and(|t| t.form == ":") && !q.inside[si - 1].iter().any(|&b| b) {
             found = attribution(doc, mentions, &q, si - 1).0;
+        }
+        // "Senator X issued a statement regarding ...", then the quotation
+        if found.is_none() && si > 0 && doc.sentences[si - 1].paragraph == s.paragraph && !q.inside[si - 1].iter().any(|&b| b) {
+            found = statement_speaker(doc, mentions, si - 1);
         }
         let found = found.or_else(|| last_speaker.filter(|(p, _)| *p + 1 >= s.paragraph).map(|(_, m)| m));
         if let Some(m) = found {
@@ -166,6 +178,16 @@ fn attribution(doc: &Document, mentions: &[Mention], q: &Quotes, si: usize) -> (
         }
     }
     (None, None)
+}
+
+/// The subject of the verb whose object is a statement noun in sentence
+/// `si` ("Cornyn ... issued a statement"), when it is a speaker.
+fn statement_speaker(doc: &Document, mentions: &[Mention], si: usize) -> Option<usize> {
+    let s = &doc.sentences[si];
+    let noun = s.tokens.iter().position(|t| t.deprel == "obj" && statement_nouns().contains(&t.form.to_lowercase()))?;
+    let verb = s.tokens[noun].head?;
+    let subj = s.children(verb).find(|&k| s.tokens[k].deprel == "nsubj")?;
+    mentions.iter().position(|m| m.sentence == si && m.first <= subj && subj <= m.last && is_speaker_form(m))
 }
 
 fn is_speaker_form(m: &Mention) -> bool {

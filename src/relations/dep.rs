@@ -109,11 +109,16 @@ fn including_after<'a>(ctx: &'a SentenceArgs, t: usize) -> Vec<&'a Arg> {
     Vec::new()
 }
 
-/// A name attached to a noun as apposition or compound ("fellow rapper Big Sean").
+/// A name attached to a noun as apposition or compound ("fellow rapper Big
+/// Sean", "the rapper, Big Sean"). A name after the noun with a verb or an
+/// infinitive's "to" between is not the noun: the parse attached it wrongly
+/// ("NASA's decision to slight the Johnson Space Center").
 fn appositive_arg<'a>(ctx: &'a SentenceArgs, t: usize) -> Option<&'a Arg> {
+    let verb_between = |a: &Arg| (t + 1..a.first).any(|k| matches!(ctx.sent.tokens[k].upos, Upos::Verb | Upos::Aux | Upos::Part) || ctx.forms[k] == "to");
     children(ctx.sent, t)
         .filter(|&c| matches!(rel(ctx.sent, c), "appos" | "flat" | "compound" | "nmod:npmod"))
         .find_map(|c| ctx.covering(c))
+        .filter(|a| !verb_between(a))
 }
 
 /// A person's name right after a singular common noun, which the parse did

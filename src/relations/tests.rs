@@ -283,3 +283,12 @@ fn a_feeling_about_what_someone_did_is_about_them() {
     let es = edges("Senator Patty Murray was angry that the Pentagon ignored her request.");
     assert!(has(&es, "Patty Murray", RelationKind::Disagreement, "Pentagon"), "{es:?}");
 }
+
+#[test]
+fn a_statement_issued_before_a_quotation_gives_its_speaker() {
+    // news_nasa (GUM): "I" is the senator who issued the statement; NASA owns the decision,
+    // and the space center after "to slight" is not an apposition of it
+    let es = edges("U.S. Senator John Cornyn issued a statement regarding the rejection of Johnson Space Center (JSC) in Houston, Texas as a location. \"Like many Texans, I am disappointed with NASA's decision to slight the Johnson Space Center as a permanent home for one of the Space Shuttle Orbiters.\"");
+    assert!(has(&es, "John Cornyn", RelationKind::Disagreement, "NASA"), "{es:?}");
+    assert!(!has(&es, "John Cornyn", RelationKind::Disagreement, "Johnson Space Center"), "{es:?}");
+}
