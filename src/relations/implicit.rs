@@ -22,7 +22,8 @@ fn is_member_noun(res: &Resources, w: &str) -> bool {
         || res.triggers.all.iter().any(|t| t.words.len() == 1 && (t.words[0] == w || t.words[0] == stem) && t.senses.iter().any(|s| s.pattern == Pattern::Member))
 }
 
-/// Membership stated by apposition, without a verb:
+/// Membership stated by apposition or a copula, without a verb of its own
+/// ("John Smith, a Republican", "Mary Jones is a Democrat"):
 /// "Steve Whitmore, a representative for the LA Sheriff's office",
 /// "James, brigadier of the Russian army", "a Scientology attorney, Kendrick
 /// Moxon", "NASA's administrator Charles Bolden", "former members of
@@ -46,10 +47,10 @@ pub(super) fn implicit_membership(ctx: &SentenceArgs, res: &Resources, out: &mut
             if f.get(k).is_some_and(|w| w.chars().all(|c| c.is_ascii_digit())) && f.get(k + 1).is_some_and(|w| w == ",") {
                 k += 2;
             }
-            // "John Cornyn, Republican from Texas": a party in apposition
-            if let Some(o) = ctx.at(k).filter(|o| o.kind == EntityKind::Organization && ctx.coref.chains[o.chains[0]].label.ends_with(" Party")) {
-                let oi = ctx.args.iter().position(|a| a.mention == o.mention).unwrap_or(0);
-                pairs.push((pi, oi, false));
+            // "John Cornyn, Republican from Texas", "John Smith, a Republican
+            // senator": a party in apposition
+            if let Some((oi, ended)) = party_at(ctx, k) {
+                pairs.push((pi, oi, ended));
             }
             let start = k;
             let mut noun = false;
@@ -63,6 +64,12 @@ pub(super) fn implicit_membership(ctx: &SentenceArgs, res: &Resources, out: &mut
                     let ended = f[start..k].iter().any(|w| w == "former" || w == "ex");
                     pairs.push((pi, oi, ended));
                 }
+            }
+        }
+        // (f) "P is a Democrat", "P was a lifelong Republican": a party after a copula
+        if f.get(p.last + 1).is_some_and(|w| matches!(w.as_str(), "is" | "was" | "remains" | "remained" | "became")) {
+            if let Some((oi, ended)) = party_at(ctx, p.last + 2) {
+                pairs.push((pi, oi, ended || f[p.last + 1] == "was" && f[p.last + 2..].iter().take(3).any(|w| w == "former")));
             }
         }
         // (b) "[a] ORG N[,] P" and (d) "ORG's N P"
@@ -117,6 +124,24 @@ pub(super) fn implicit_membership(ctx: &SentenceArgs, res: &Resources, out: &mut
         let m = Modality { ended, ..Modality::default() };
         emit(ctx, &sense, p.first.min(o.first), p.last.max(o.last), m, pair(p, o, true, 0.6), out);
     }
+}
+
+/// A party named at token `k` after an optional article and one lower-case
+/// modifier ("Republican", "a Republican senator", "a lifelong Democrat",
+/// "a former Democrat"): its argument index, and whether "former" ends it.
+fn party_at(ctx: &SentenceArgs, k: usize) -> Option<(usize, bool)> {
+    let f = &ctx.forms;
+    let mut k = k;
+    if f.get(k).is_some_and(|w| matches!(w.as_str(), "a" | "an" | "the")) {
+        k += 1;
+    }
+    let mut ended = false;
+    if f.get(k).is_some_and(|w| w.chars().all(|c| c.is_lowercase() || c == '-') && ctx.covering(k).is_none()) {
+        ended = matches!(f[k].as_str(), "former" | "ex");
+        k += 1;
+    }
+    let o = ctx.at(k).filter(|o| o.kind == EntityKind::Organization && ctx.coref.chains[o.chains[0]].label.ends_with(" Party"))?;
+    Some((ctx.args.iter().position(|a| a.mention == o.mention)?, ended))
 }
 
 /// (e) "Co-founder of Google, Sergey Brin", "Executive director of the Dallas

@@ -292,3 +292,17 @@ fn a_statement_issued_before_a_quotation_gives_its_speaker() {
     assert!(has(&es, "John Cornyn", RelationKind::Disagreement, "NASA"), "{es:?}");
     assert!(!has(&es, "John Cornyn", RelationKind::Disagreement, "Johnson Space Center"), "{es:?}");
 }
+
+#[test]
+fn a_party_after_a_copula_or_an_article_is_membership() {
+    // sentences written for the test: the corpus states party membership only as "X, Republican from Texas"
+    let es = edges("Mary Jones is a Democrat from Ohio.");
+    assert!(has(&es, "Mary Jones", RelationKind::Membership, "Democratic Party"), "{es:?}");
+    let es = edges("John Smith, a former Republican, criticized the plan.");
+    assert!(es.iter().any(|(s, k, t, _, ended)| s == "John Smith" && *k == RelationKind::Membership && t == "Republican Party" && *ended), "former ends it: {es:?}");
+    let es = edges("Tom Brown was a lifelong Democrat.");
+    assert!(has(&es, "Tom Brown", RelationKind::Membership, "Democratic Party"), "{es:?}");
+    // an adjective is not the party: "Republican colleagues"
+    let es = edges("Tom Brown met his Republican colleagues in Ohio.");
+    assert!(!es.iter().any(|e| e.1 == RelationKind::Membership), "{es:?}");
+}
