@@ -96,13 +96,17 @@ pub fn find_quotes(doc: &Document, mentions: &[Mention]) -> Quotes {
             continue;
         }
         let (mut found, addressee) = attribution(doc, mentions, &q, si);
-        // "He added:" at the end of the sentence before
-        if found.is_none() && si > 0 && doc.sentences[si - 1].tokens.last().is_some_and(|t| t.form == ":") && !q.inside[si - 1].iter().any(|&b| b) {
-            found = attribution(doc, mentions, &q, si - 1).0;
-        }
-        // "Senator X issued a statement regarding ...", then the quotation
-        if found.is_none() && si > 0 && doc.sentences[si - 1].paragraph == s.paragraph && !q.inside[si - 1].iter().any(|&b| b) {
-            found = statement_speaker(doc, mentions, si - 1);
+        // the sentence before, outside quotations
+        if found.is_none() && si > 0 && !q.inside[si - 1].iter().any(|&b| b) {
+            let before = &doc.sentences[si - 1];
+            // "He added:" at its end
+            if before.tokens.last().is_some_and(|t| t.form == ":") {
+                found = attribution(doc, mentions, &q, si - 1).0;
+            }
+            // "Senator X issued a statement regarding ...", then the quotation
+            if found.is_none() && before.paragraph == s.paragraph {
+                found = statement_speaker(doc, mentions, si - 1);
+            }
         }
         let found = found.or_else(|| last_speaker.filter(|(p, _)| *p + 1 >= s.paragraph).map(|(_, m)| m));
         if let Some(m) = found {

@@ -69,7 +69,7 @@ pub(super) fn implicit_membership(ctx: &SentenceArgs, res: &Resources, out: &mut
         // (f) "P is a Democrat", "P was a lifelong Republican": a party after a copula
         if f.get(p.last + 1).is_some_and(|w| matches!(w.as_str(), "is" | "was" | "remains" | "remained" | "became")) {
             if let Some((oi, ended)) = party_at(ctx, p.last + 2) {
-                pairs.push((pi, oi, ended || f[p.last + 1] == "was" && f[p.last + 2..].iter().take(3).any(|w| w == "former")));
+                pairs.push((pi, oi, ended));
             }
         }
         // (b) "[a] ORG N[,] P" and (d) "ORG's N P"
