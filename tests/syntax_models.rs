@@ -47,6 +47,9 @@ fn training_on_a_small_slice_runs_end_to_end() {
     parser.write(&mut pb);
     let models = Models::from_bytes(&tb, &pb).expect("round trip");
     assert_eq!(models.parser.templates, templates);
+    // a newly trained parser hashes its features the cheap way (format 3)
+    assert_eq!(models.parser.hash, relgraph::syntax::parser::FeatureHash::MulRot);
+    assert_eq!(&pb[8..12], &3u32.to_le_bytes());
     assert_eq!(templates.dropped(), vec![6, 12, 95]);
     assert!(relgraph::syntax::parser::Templates::without(&[40]).is_err(), "40 names no template");
     let mut s = conllu::to_sentence(&sents[0]);
@@ -62,6 +65,8 @@ fn training_on_a_small_slice_runs_end_to_end() {
 #[test]
 fn shipped_models_write_back_byte_for_byte() {
     let models = Models::load_embedded().expect("models are embedded");
+    // the shipped parser is of format 2, whose features are hashed by Avalanche
+    assert_eq!(models.parser.hash, relgraph::syntax::parser::FeatureHash::Avalanche);
     let (mut t, mut p) = (Vec::new(), Vec::new());
     models.tagger.write(&mut t);
     models.parser.write(&mut p);

@@ -69,6 +69,29 @@ fn features_of_a_corpus_name_carry_words_gazetteers_and_parse() {
     assert_eq!(doc_cues(lex, doc.sentences.iter().map(|s| s.tokens.as_slice()), "Zanzibar"), 0);
 }
 
+/// The index gives, for every word of a long real text, the cues of a scan
+/// of the window around it, and finds some of each kind.
+#[test]
+fn form_index_cues_equal_the_window_scan() {
+    let lex = &Resources::get().lexicon;
+    let doc = analyzed("gum/news_warhol.txt");
+    let index = FormIndex::new(&doc.sentences);
+    let mut found = 0;
+    let mut checked = 0;
+    for (si, s) in doc.sentences.iter().enumerate() {
+        let window = &doc.sentences[si.saturating_sub(CUE_WINDOW.0)..(si + CUE_WINDOW.1 + 1).min(doc.sentences.len())];
+        for t in &s.tokens {
+            let scan = doc_cues(lex, window.iter().map(|w| w.tokens.as_slice()), &t.form);
+            assert_eq!(index.cues(lex, si, &t.form), scan, "{} in sentence {si}", t.form);
+            found |= scan;
+            checked += 1;
+        }
+    }
+    assert!(checked > 1000, "{checked} tokens");
+    // first name, place preposition, 'the', subject and possessive cues all occur
+    assert_eq!(found & (1 | 4 | 8 | 32 | 64), 1 | 4 | 8 | 32 | 64, "{found:b}");
+}
+
 /// The first sentences of a real GUM document, with their entity annotation.
 fn gum_excerpt(file: &str, sentences: usize) -> String {
     let text = std::fs::read_to_string(shared().join("treebanks/gum").join(file)).expect("GUM file");

@@ -136,7 +136,8 @@ pub fn find_names(doc: &Document, lex: &Lexicon) -> Vec<Mention> {
 
 fn mentions_of(doc: &Document, lex: &Lexicon, everything: bool) -> Vec<Mention> {
     let mut out = Vec::new();
-    let per_sentence: Vec<Vec<Mention>> = doc.sentences.iter().enumerate().map(|(si, s)| names::find_names(doc, si, s, lex)).collect();
+    let forms = classifier::FormIndex::new(&doc.sentences);
+    let per_sentence: Vec<Vec<Mention>> = doc.sentences.iter().enumerate().map(|(si, s)| names::find_names(doc, &forms, si, s, lex)).collect();
     let surnames = known_surnames(&per_sentence);
     for ((si, s), mut names) in doc.sentences.iter().enumerate().zip(per_sentence) {
         names.extend(surname_at_start(si, s, &names, &surnames));

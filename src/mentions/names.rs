@@ -1,6 +1,7 @@
 //! Name spans, pronouns and descriptions in one sentence.
 
 use super::{Form, Gender, Lexicon, Mention, NameType};
+use super::classifier::FormIndex;
 use crate::doc::{Document, Sentence, Upos};
 use crate::graph::EntityKind;
 
@@ -47,7 +48,7 @@ fn title_case_sentence(s: &Sentence) -> bool {
     (words.len() >= 6 && caps * 10 >= words.len() * 7) || (ends_plain && words.len() >= 2 && caps == words.len())
 }
 
-pub(super) fn find_names(doc: &Document, si: usize, s: &Sentence, lex: &Lexicon) -> Vec<Mention> {
+pub(super) fn find_names(doc: &Document, forms: &FormIndex, si: usize, s: &Sentence, lex: &Lexicon) -> Vec<Mention> {
     let toks = &s.tokens;
     let tagged = toks.iter().any(|t| t.upos != Upos::X);
     let headline = title_case_sentence(s);
@@ -139,10 +140,10 @@ pub(super) fn find_names(doc: &Document, si: usize, s: &Sentence, lex: &Lexicon)
             && !lex.event_named.contains(&last_word)
             && !toks[start..=end].iter().any(|t| t.form == "of");
         if initialled {
-            if let Some(m) = make_name(doc, si, s, lex, start, start + 2, start <= first_word, headline, tagged) {
+            if let Some(m) = make_name(doc, forms, si, s, lex, start, start + 2, start <= first_word, headline, tagged) {
                 out.push(m);
             }
-            if let Some(m) = make_name(doc, si, s, lex, start + 3, end, false, headline, tagged) {
+            if let Some(m) = make_name(doc, forms, si, s, lex, start + 3, end, false, headline, tagged) {
                 out.push(m);
             }
             continue;
@@ -151,10 +152,10 @@ pub(super) fn find_names(doc: &Document, si: usize, s: &Sentence, lex: &Lexicon)
         // runs into a person's name; split after the organization's head
         let org_split = (start..end).find(|&t| lex.org_last.contains(&toks[t].form.to_lowercase()) && lex.first_names.contains_key(&toks[t + 1].form.to_lowercase()) && t + 1 < end).or_else(|| person_after_org(lex, &toks[start..=end]).then(|| end - 2));
         if let Some(t) = org_split {
-            if let Some(m) = make_name(doc, si, s, lex, start, t, start <= first_word, headline, tagged) {
+            if let Some(m) = make_name(doc, forms, si, s, lex, start, t, start <= first_word, headline, tagged) {
                 out.push(m);
             }
-            if let Some(m) = make_name(doc, si, s, lex, t + 1, end, false, headline, tagged) {
+            if let Some(m) = make_name(doc, forms, si, s, lex, t + 1, end, false, headline, tagged) {
                 out.push(m);
             }
             continue;
@@ -163,13 +164,13 @@ pub(super) fn find_names(doc: &Document, si: usize, s: &Sentence, lex: &Lexicon)
         // organization or place, a title, then the person
         let split = (start + 1..end).rev().find(|&t| lex.is_title_or_role(&toks[t].form) && is_cap(&toks[t + 1].form));
         if let Some(t) = split {
-            if let Some(m) = make_name(doc, si, s, lex, start, t - 1, start <= first_word, headline, tagged) {
+            if let Some(m) = make_name(doc, forms, si, s, lex, start, t - 1, start <= first_word, headline, tagged) {
                 out.push(m);
             }
-            if let Some(m) = make_name(doc, si, s, lex, t, end, false, headline, tagged) {
+            if let Some(m) = make_name(doc, forms, si, s, lex, t, end, false, headline, tagged) {
                 out.push(m);
             }
-        } else if let Some(m) = make_name(doc, si, s, lex, start, end, start <= first_word, headline, tagged) {
+        } else if let Some(m) = make_name(doc, forms, si, s, lex, start, end, start <= first_word, headline, tagged) {
             out.push(m);
         }
     }
@@ -304,7 +305,7 @@ fn of_joins(lex: &Lexicon, left: &[&str], toks: &[crate::doc::Token], k: usize) 
 }
 
 #[allow(clippy::too_many_arguments)]
-fn make_name(doc: &Document, si: usize, s: &Sentence, lex: &Lexicon, start: usize, end: usize, at_start: bool, headline: bool, tagged: bool) -> Option<Mention> {
+fn make_name(doc: &Document, forms: &FormIndex, si: usize, s: &Sentence, lex: &Lexicon, start: usize, end: usize, at_start: bool, headline: bool, tagged: bool) -> Option<Mention> {
     let toks = &s.tokens;
     let mut a = start;
     let mut gender = Gender::Unknown;
@@ -443,7 +444,7 @@ fn make_name(doc: &Document, si: usize, s: &Sentence, lex: &Lexicon, start: usiz
     // the statistical classifier decides what the rules could not
     let mut ty = ty;
     if ty == NameType::Unknown {
-        if let Some(k) = classified(doc, si, lex, toks, a, b) {
+        if let Some(k) = classified(forms, si, lex, toks, a, b) {
             if k == EntityKind::Person && gender == Gender::Unknown {
                 gender = lex.first_name_gender(&first).unwrap_or(Gender::Unknown);
             }
@@ -464,11 +465,9 @@ const ADOPT_MARGIN: f32 = 25.0;
 /// it is unsure, says "other", or there is no model. (Dropping the names it
 /// calls "other" was measured too: it loses more relations than it saves
 /// wrong entities, so an unknown name stays for coreference to decide.)
-fn classified(doc: &Document, si: usize, lex: &Lexicon, toks: &[crate::doc::Token], a: usize, b: usize) -> Option<EntityKind> {
-    use super::classifier::{doc_cues, CUE_WINDOW};
+fn classified(forms: &FormIndex, si: usize, lex: &Lexicon, toks: &[crate::doc::Token], a: usize, b: usize) -> Option<EntityKind> {
     let model = lex.entity_model.as_ref()?;
-    let window = &doc.sentences[si.saturating_sub(CUE_WINDOW.0)..(si + CUE_WINDOW.1 + 1).min(doc.sentences.len())];
-    let cues = doc_cues(lex, window.iter().map(|s| s.tokens.as_slice()), &toks[b].form);
+    let cues = forms.cues(lex, si, &toks[b].form);
     let p = model.classify(lex, toks, a, b, cues);
     p.class.kind().filter(|_| p.margin >= ADOPT_MARGIN)
 }

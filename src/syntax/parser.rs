@@ -4,7 +4,7 @@
 //! `2 + 2l` = right with label `l`. Training follows the dynamic oracle with
 //! exploration (Goldberg & Nivre 2013).
 
-use super::features::{f1, f2, f3, mix};
+use super::features::{Avalanche, Combine, MulRot};
 use super::model::{best_capped, Scores, MAX_CLASSES};
 use super::perceptron::{put_str, put_u32, Model, ModelError, Reader, Rng, Trainer};
 use super::transition::{children_of, Move, State, NONE};
@@ -17,6 +17,8 @@ pub struct Parser {
     model: Model,
     /// The feature templates the model was trained with.
     pub templates: Templates,
+    /// How the features are hashed.
+    pub hash: FeatureHash,
     /// per set of legal move kinds (bit 0 shift, 1 left, 2 right), the
     /// score cap of each class: `i32::MAX` if legal, `i32::MIN` if not
     caps: Vec<Vec<i32>>,
@@ -59,6 +61,17 @@ const TEMPLATE_IDS: [u8; 95] = {
     }
     ids
 };
+
+/// How a parser model hashes its features: the model must be scored with
+/// the scheme it was trained with. The format version of the file says which.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FeatureHash {
+    /// [`Avalanche`]: files of format 1 and 2.
+    Avalanche,
+    /// [`MulRot`], about a third of the instructions: files of format 3, and
+    /// every newly trained parser.
+    MulRot,
+}
 
 /// A set of feature templates, by the ids of [`features`] (0 to 95; 40 is
 /// unused). A parser is trained with a set and stores it, so that parsing
@@ -106,9 +119,13 @@ impl Templates {
     }
 }
 
-/// Fills `out` with the features of a configuration that `templates` holds.
-pub fn features(st: &State, toks: &[ParseTok], templates: Templates, out: &mut Vec<u64>) {
-    all_features(st, toks, out);
+/// Fills `out` with the features of a configuration that `templates` holds,
+/// hashed by `hash`.
+pub fn features(st: &State, toks: &[ParseTok], templates: Templates, hash: FeatureHash, out: &mut Vec<u64>) {
+    match hash {
+        FeatureHash::Avalanche => all_features::<Avalanche>(st, toks, out),
+        FeatureHash::MulRot => all_features::<MulRot>(st, toks, out),
+    }
     if templates != Templates::ALL {
         let mut i = 0;
         out.retain(|_| {
@@ -119,7 +136,9 @@ pub fn features(st: &State, toks: &[ParseTok], templates: Templates, out: &mut V
 }
 
 /// Fills `out` with the features of every template.
-fn all_features(st: &State, toks: &[ParseTok], out: &mut Vec<u64>) {
+#[inline(always)]
+fn all_features<C: Combine>(st: &State, toks: &[ParseTok], out: &mut Vec<u64>) {
+    let (f1, f2, f3, mix) = (C::f1, C::f2, C::f3, C::step);
     out.clear();
     let n = st.n as u32;
     let w = |i: u32| if i == NONE { NO_WORD } else if i == n { ROOT_WORD } else { toks[i as usize].word };
@@ -253,7 +272,7 @@ fn kind(class: usize) -> usize {
 
 impl Parser {
     /// A parser from its labels and a model over `1 + 2 * labels.len()` classes.
-    fn new(labels: Vec<String>, templates: Templates, model: Model) -> Parser {
+    fn new(labels: Vec<String>, templates: Templates, hash: FeatureHash, model: Model) -> Parser {
         let caps = (0..8u8)
             .map(|legal| {
                 let mut caps = vec![i32::MIN; model.n_classes()];
@@ -265,7 +284,7 @@ impl Parser {
                 caps
             })
             .collect();
-        Parser { labels, model, templates, caps }
+        Parser { labels, model, templates, hash, caps }
     }
 
     /// Parses a sentence; returns heads (`None` for the root word) and label ids.
@@ -279,7 +298,7 @@ impl Parser {
             let best = if ok == [true, false, false] {
                 0 // a shift is the only move: no need to score
             } else {
-                features(st, toks, self.templates, feats);
+                features(st, toks, self.templates, self.hash, feats);
                 scores[..n_classes].fill(0);
                 self.model.score_into(feats, &mut scores);
                 let legal = usize::from(ok[0]) | usize::from(ok[1]) << 1 | usize::from(ok[2]) << 2;
@@ -302,7 +321,8 @@ impl Parser {
     /// Serialises the parser.
     pub fn write(&self, out: &mut Vec<u8>) {
         out.extend_from_slice(MAGIC);
-        put_u32(out, VERSION);
+        // a pruned copy of an older model keeps its format (and so its hashing)
+        put_u32(out, if self.hash == FeatureHash::Avalanche { 2 } else { VERSION });
         put_u32(out, self.labels.len() as u32);
         for l in &self.labels {
             put_str(out, l);
@@ -337,12 +357,13 @@ impl Parser {
         if model.n_classes() != 1 + 2 * n {
             return Err(ModelError::Corrupt("class count does not match labels"));
         }
-        Ok(Parser::new(labels, templates, model))
+        let hash = if version >= 3 { FeatureHash::MulRot } else { FeatureHash::Avalanche };
+        Ok(Parser::new(labels, templates, hash, model))
     }
 
     /// A copy with small weights dropped (see [`Model::pruned`]).
     pub fn pruned(&self, min_abs: f32) -> Parser {
-        Parser::new(self.labels.clone(), self.templates, self.model.pruned(min_abs))
+        Parser::new(self.labels.clone(), self.templates, self.hash, self.model.pruned(min_abs))
     }
 
     /// The run-time arrays of the model (for checking how it was loaded).
@@ -357,7 +378,8 @@ impl Parser {
 }
 
 const MAGIC: &[u8] = b"RGPARSER";
-const VERSION: u32 = 2;
+/// 1: every template; 2: a stored template set; 3: [`FeatureHash::MulRot`].
+const VERSION: u32 = 3;
 
 /// A training sentence for the parser.
 pub struct ParseSent {
@@ -391,7 +413,7 @@ pub fn train(labels: Vec<String>, templates: Templates, sents: &[ParseSent], ite
             }
             st.reset(n);
             while !st.terminal() {
-                features(&st, &s.toks, templates, &mut feats);
+                features(&st, &s.toks, templates, FeatureHash::MulRot, &mut feats);
                 tr.score(&feats, &mut scores);
                 let costs = st.costs(&s.heads, &children[si]);
                 let min = costs.iter().flatten().copied().min().unwrap_or(0);
@@ -435,5 +457,5 @@ pub fn train(labels: Vec<String>, templates: Templates, sents: &[ParseSent], ite
         }
         progress(it + 1);
     }
-    Parser::new(labels, templates, tr.finish(min_abs))
+    Parser::new(labels, templates, FeatureHash::MulRot, tr.finish(min_abs))
 }
