@@ -8,7 +8,8 @@
 use super::args::{Arg, SentenceArgs};
 use crate::doc::{Sentence, Upos};
 
-fn children<'s>(s: &'s Sentence, i: usize) -> impl Iterator<Item = usize> + 's {
+/// The tokens whose head is token `i`.
+pub fn children<'s>(s: &'s Sentence, i: usize) -> impl Iterator<Item = usize> + 's {
     s.children(i)
 }
 

@@ -36,6 +36,9 @@ pub(crate) fn sentence_relations(ctx: &SentenceArgs, res: &Resources, out: &mut 
     while i < n {
         let matches = res.triggers.matches_at(&ctx.forms, i);
         if matches.is_empty() {
+            if ctx.covering(i).is_none() {
+                separated_preposition(ctx, res, i, out);
+            }
             i += 1;
             continue;
         }
@@ -59,6 +62,7 @@ pub(crate) fn sentence_relations(ctx: &SentenceArgs, res: &Resources, out: &mut 
         // used up; when none does, a shorter one may ("is dating" is the
         // mutual "be dating" only with two subjects, else the verb "date")
         let mut next = i + 1;
+        let found_before = out.len();
         for &(ti, len) in &matches {
             let tr = &res.triggers.all[ti];
             let end = i + len - 1;
@@ -86,10 +90,51 @@ pub(crate) fn sentence_relations(ctx: &SentenceArgs, res: &Resources, out: &mut 
                 break;
             }
         }
+        if out.len() == found_before && covering.is_none() {
+            separated_preposition(ctx, res, i, out);
+        }
         i = next;
     }
     super::implicit::implicit_participation(ctx, out);
     super::implicit::implicit_membership(ctx, res, out);
+}
+
+/// A verb-and-preposition trigger whose preposition is not next to the verb
+/// ("donated over $60,000 to charities", "lied repeatedly under oath to the
+/// court"): the parse must show the preposition marking a nominal of the
+/// verb after it; only the parse gives the pair, never word order.
+fn separated_preposition(ctx: &SentenceArgs, res: &Resources, i: usize, out: &mut Vec<Found>) {
+    if ctx.sent.tokens[i].upos != crate::doc::Upos::Verb || !dep::parsed(ctx.sent) {
+        return;
+    }
+    for ti in res.triggers.two_word_at(&ctx.forms, i) {
+        let tr = &res.triggers.all[ti];
+        let prep = tr.words[1].as_str();
+        if !PREPS.contains(&prep) || matches!(tr.words[0].as_str(), "be" | "become" | "stay" | "remain" | "get") {
+            continue;
+        }
+        let marked = dep::children(ctx.sent, i).any(|c| c > i + 1 && dep::case_of(ctx, c).as_deref() == Some(prep));
+        if !marked {
+            continue;
+        }
+        let m = res.cues.modality(&ctx.forms, i, i);
+        if m.hedged {
+            return;
+        }
+        let before = out.len();
+        for sense in tr.senses.iter().filter(|s| matches!(s.pattern, Pattern::Verb | Pattern::Event)) {
+            let mut pairs: Vec<Pair> = Vec::new();
+            dep_pairs(ctx, res, sense, &tr.words, i, i, &mut pairs);
+            pairs.retain(|p| p.source.mention != p.target.mention || p.source.chains.len() > 1);
+            trace(ctx, "parse (preposition apart)", sense, i, &pairs);
+            for p in pairs {
+                emit(ctx, sense, i, i, m, p, out);
+            }
+            if out.len() > before {
+                return;
+            }
+        }
+    }
 }
 
 fn looks_like_noun_use(ctx: &SentenceArgs, i: usize) -> bool {

@@ -306,3 +306,18 @@ fn a_party_after_a_copula_or_an_article_is_membership() {
     let es = edges("Tom Brown met his Republican colleagues in Ohio.");
     assert!(!es.iter().any(|e| e.1 == RelationKind::Membership), "{es:?}");
 }
+
+/// A verb and its preposition apart: the parse links them (written
+/// sentences after the corpus's "Fillmore taught classes in computational
+/// lexicography at the University of Pisa"), and a preposition that marks
+/// no nominal of the verb triggers nothing.
+#[test]
+fn verb_and_preposition_apart() {
+    let es = edges("WikiHow has donated over $60,000 to the Wikimedia Foundation.");
+    assert!(has(&es, "WikiHow", RelationKind::Support, "Wikimedia Foundation"), "{es:?}");
+    let es = edges("Charles Fillmore taught classes in computational lexicography at the University of Pisa.");
+    assert!(es.iter().any(|e| e.0 == "Charles Fillmore" && e.1 == RelationKind::Membership && e.2 == "University of Pisa"), "{es:?}");
+    // the "to" belongs to another verb: no support
+    let es = edges("WikiHow donated its old servers after the Wikimedia Foundation moved to a new office.");
+    assert!(!has(&es, "WikiHow", RelationKind::Support, "Wikimedia Foundation"), "{es:?}");
+}

@@ -186,6 +186,14 @@ impl Triggers {
         form == base || form.starts_with(stem) && inflections(base).iter().any(|f| f == form) || self.irregular.get(form).is_some_and(|b| b == base)
     }
 
+    /// Two-word triggers whose first word is token `i` of `forms`
+    /// (lower-case), whatever follows it: a verb and its preposition may be
+    /// apart ("donated over $60,000 to charities"), which the caller checks
+    /// in the parse.
+    pub fn two_word_at(&self, forms: &[String], i: usize) -> impl Iterator<Item = usize> + '_ {
+        self.by_first.get(&forms[i]).into_iter().flatten().copied().filter(|&ti| self.all[ti].words.len() == 2)
+    }
+
     /// Triggers starting at token `i` of `forms` (lower-case), longest first,
     /// with the number of tokens each covers. Words of a multiword trigger may
     /// be separated by one adverb or determiner ("fell out with", "took part in").
