@@ -137,6 +137,14 @@ fn separated_preposition(ctx: &SentenceArgs, res: &Resources, i: usize, out: &mu
     }
 }
 
+/// Whether verb `i` has a subject in the parse that is a common noun no
+/// argument covers.
+fn common_noun_subject(ctx: &SentenceArgs, i: usize) -> bool {
+    let toks = &ctx.sent.tokens;
+    toks[i].upos == crate::doc::Upos::Verb
+        && dep::children(ctx.sent, i).any(|c| toks[c].deprel.starts_with("nsubj") && toks[c].upos == crate::doc::Upos::Noun && ctx.covering(c).is_none())
+}
+
 fn looks_like_noun_use(ctx: &SentenceArgs, i: usize) -> bool {
     i > 0 && (DETERMINERS.contains(&ctx.forms[i - 1].as_str()) || ctx.args.iter().any(|a| a.possessive && a.last + 1 == i) && !ctx.forms[i].ends_with("ing"))
 }
@@ -163,6 +171,12 @@ fn apply(ctx: &SentenceArgs, res: &Resources, sense: &Sense, words: &[String], i
         }
         // an adjective ("critical of") needs its copula or noun: word order misleads
         if ctx.sent.tokens[i].upos == crate::doc::Upos::Adj && sense.pattern == Pattern::Verb {
+            return;
+        }
+        // the parse gives the verb a common-noun subject that is no entity
+        // ("the amount of positive feedback for Mohamed had helped ..."):
+        // word order would take some other name for it
+        if matches!(sense.pattern, Pattern::Verb | Pattern::Event) && common_noun_subject(ctx, i) {
             return;
         }
     }
