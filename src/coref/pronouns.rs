@@ -70,7 +70,7 @@ pub(super) fn resolve_references(doc: &Document, mentions: &[Mention], lex: &Lex
                     Form::Pronoun(p) => pronoun(&ctx, c, &st, mi, *p),
                     Form::Description(r) => {
                         let site = Site { sentence: si, paragraph: doc.sentences[si].paragraph, role: role(doc, mentions, mi), quoted: c.quotes.is_inside(si, m.first) };
-                        let found = apposed_name(&ctx, c, mi).or_else(|| description(c, &named_here, &st.history, &site, r, m.gender));
+                        let found = apposed_name(&ctx, c, mi).or_else(|| (!apposed_to_noun(&ctx, mi)).then(|| description(c, &named_here, &st.history, &site, r, m.gender)).flatten());
                         // the text now describes this chain that way: "the singer" later means the same
                         if let Some(ci) = found {
                             if !c.chains[ci].roles.contains(r) {
@@ -110,6 +110,18 @@ fn apposed_name(ctx: &Ctx, c: &Coref, mi: usize) -> Option<usize> {
             _ => None,
         }
     })
+}
+
+/// A description in apposition to the common noun right before it ("her
+/// mother (the chief executive officer)") describes that noun's referent, which the text does
+/// not name: it is no one salient.
+fn apposed_to_noun(ctx: &Ctx, mi: usize) -> bool {
+    let m = &ctx.mentions[mi];
+    let toks = &ctx.doc.sentences[m.sentence].tokens;
+    // the noun right before the comma or bracket, whatever the parse makes
+    // the apposition's head: "a friend of Hu Shih, the leader" is apposed to
+    // the name, "a manager and her mother (the chief ...)" to "mother"
+    toks[m.head].deprel == "appos" && m.first >= 2 && matches!(toks[m.first - 1].form.as_str(), "(" | ",") && toks[m.first - 2].upos == crate::doc::Upos::Noun
 }
 
 /// "the organization", "the church": the organization the text is about,

@@ -414,7 +414,10 @@ fn make_name(doc: &Document, forms: &FormIndex, si: usize, s: &Sentence, lex: &L
         } else {
             return None;
         }
-    } else if titled || is_person_name(lex, &words, headline, a > 0 && PLACE_CUES.contains(&toks[a - 1].form.to_lowercase().as_str())) {
+    } else if (titled || is_person_name(lex, &words, headline, a > 0 && PLACE_CUES.contains(&toks[a - 1].form.to_lowercase().as_str())))
+        // no person's name ends with a place of two words ("Madame Tussauds New York")
+        && !(words.len() >= 3 && lex.places.contains(&words[words.len() - 2..].join(" ").to_lowercase()))
+    {
         if gender == Gender::Unknown {
             gender = lex.first_name_gender(&first).unwrap_or(Gender::Unknown);
         }
