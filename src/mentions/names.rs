@@ -673,4 +673,23 @@ mod tests {
         let ns = names("He began the 2011 season with the Pirates' Double-A affiliate, the Altoona Curve.");
         assert!(!ns.iter().any(|(t, _)| t.contains("Pirates'")), "{ns:?}");
     }
+
+    #[test]
+    fn institutions_named_in_other_languages_are_organizations() {
+        // ../shared/corpus/gum/bio_galois.txt, bio_chao.txt, news_taxes.txt
+        let ns = names("He died the following morning at ten o'clock in the Hôpital Cochin (probably of peritonitis), after refusing the offices of a priest.");
+        assert!(typed(&ns, "Hôpital Cochin", EntityKind::Organization), "{ns:?}");
+        let ns = names("He began to conduct linguistic fieldwork throughout China for the Institute of History and Philology of Academia Sinica from 1928 onwards.");
+        assert!(typed(&ns, "Academia Sinica", EntityKind::Organization), "{ns:?}");
+        let ns = names("Instituto Gonzaga, a catholic school in Milan.");
+        assert!(typed(&ns, "Instituto Gonzaga", EntityKind::Organization), "{ns:?}");
+    }
+
+    #[test]
+    fn a_name_ending_with_a_place_of_two_words_is_no_person() {
+        // ../shared/corpus/gum/bio_marbles.txt: "Madame" is a title, yet this is a museum
+        let ns = names("In 2015, Jenna Marbles unveiled a wax figure of herself at Madame Tussauds New York.");
+        assert!(typed(&ns, "Jenna Marbles", EntityKind::Person), "{ns:?}");
+        assert!(!ns.iter().any(|(t, ty)| t.ends_with("New York") && *ty == NameType::Entity(EntityKind::Person)), "{ns:?}");
+    }
 }
