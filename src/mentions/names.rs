@@ -686,6 +686,14 @@ mod tests {
     }
 
     #[test]
+    fn an_online_occupation_before_a_name_is_no_part_of_it() {
+        // ../shared/corpus/gum/bio_marbles.txt
+        let ns = names("Marbles has been in a relationship with fellow YouTuber Julien Solomita since 2013.");
+        assert!(typed(&ns, "Julien Solomita", EntityKind::Person), "{ns:?}");
+        assert!(!ns.iter().any(|(t, _)| t.contains("YouTuber")), "{ns:?}");
+    }
+
+    #[test]
     fn a_name_ending_with_a_place_of_two_words_is_no_person() {
         // ../shared/corpus/gum/bio_marbles.txt: "Madame" is a title, yet this is a museum
         let ns = names("In 2015, Jenna Marbles unveiled a wax figure of herself at Madame Tussauds New York.");
