@@ -14,10 +14,10 @@
 
 use super::Lexicon;
 use crate::doc::{Sentence, Token, Upos};
-use rustc_hash::FxHashMap;
 use crate::graph::EntityKind;
 use crate::syntax::features::{f1, f2, f3, hash_str};
 use crate::syntax::perceptron::{Model, ModelError, Reader};
+use rustc_hash::FxHashMap;
 
 /// The embedded classifier bytes (empty when not trained yet).
 pub static ENTITY_BYTES: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/models/entity.bin"));
@@ -327,6 +327,11 @@ fn gazetteer_flags(lex: &Lexicon, toks: &[Token], a: usize, b: usize, out: &mut 
 /// How many sentences before and after a name [`doc_cues`] looks at.
 pub const CUE_WINDOW: (usize, usize) = (40, 10);
 
+/// The sentences of the [`CUE_WINDOW`] around sentence `si` of `n`.
+pub fn cue_window(si: usize, n: usize) -> std::ops::Range<usize> {
+    si.saturating_sub(CUE_WINDOW.0)..(si + CUE_WINDOW.1 + 1).min(n)
+}
+
 /// What the rest of the document says about the last word of a name:
 /// bit flags, see [`doc_cues`].
 pub type DocCues = u32;
@@ -414,10 +419,10 @@ impl<'a> FormIndex<'a> {
 
     /// [`doc_cues`] of `w` over the [`CUE_WINDOW`] around sentence `si`.
     pub fn cues(&self, lex: &Lexicon, si: usize, w: &str) -> DocCues {
-        let window = si.saturating_sub(CUE_WINDOW.0) as u32..(si + CUE_WINDOW.1 + 1) as u32;
+        let window = cue_window(si, self.sentences.len());
         let Some(at) = self.at.get(w) else { return 0 };
         at.iter()
-            .filter(|(s, _)| window.contains(s))
+            .filter(|(s, _)| window.contains(&(*s as usize)))
             .fold(0, |cues, &(s, k)| cues | occurrence_cues(lex, &self.sentences[s as usize].tokens, k as usize))
     }
 }

@@ -79,7 +79,7 @@ fn form_index_cues_equal_the_window_scan() {
     let mut found = 0;
     let mut checked = 0;
     for (si, s) in doc.sentences.iter().enumerate() {
-        let window = &doc.sentences[si.saturating_sub(CUE_WINDOW.0)..(si + CUE_WINDOW.1 + 1).min(doc.sentences.len())];
+        let window = &doc.sentences[cue_window(si, doc.sentences.len())];
         for t in &s.tokens {
             let scan = doc_cues(lex, window.iter().map(|w| w.tokens.as_slice()), &t.form);
             assert_eq!(index.cues(lex, si, &t.form), scan, "{} in sentence {si}", t.form);

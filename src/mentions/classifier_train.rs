@@ -10,7 +10,7 @@
 //! Training is deterministic for a seed; held-out accuracy is measured by
 //! k-fold cross-validation over documents.
 
-use super::classifier::{doc_cues, features, EntityClass, EntityClassifier, CUE_WINDOW};
+use super::classifier::{cue_window, doc_cues, features, EntityClass, EntityClassifier};
 use super::Lexicon;
 use crate::doc::{Span, Token};
 use crate::syntax::conllu::{upos_of, ConlluError};
@@ -247,7 +247,7 @@ pub fn name_span(lex: &Lexicon, toks: &[Token], first: usize, last: usize) -> Op
 pub fn instances(lex: &Lexicon, doc: usize, sents: &[GumSentence]) -> Vec<Instance> {
     let mut out = Vec::new();
     for (si, s) in sents.iter().enumerate() {
-        let window = &sents[si.saturating_sub(CUE_WINDOW.0)..(si + CUE_WINDOW.1 + 1).min(sents.len())];
+        let window = &sents[cue_window(si, sents.len())];
         // the smallest mention decides a name that several mentions share
         let mut ents: Vec<&(usize, usize, String)> = s.entities.iter().collect();
         ents.sort_by_key(|e| (e.1 - e.0, e.0));

@@ -36,9 +36,7 @@ pub(crate) fn sentence_relations(ctx: &SentenceArgs, res: &Resources, out: &mut 
     while i < n {
         let matches = res.triggers.matches_at(&ctx.forms, i);
         if matches.is_empty() {
-            if ctx.covering(i).is_none() {
-                separated_preposition(ctx, res, i, out);
-            }
+            separated_preposition(ctx, res, i, out);
             i += 1;
             continue;
         }
@@ -90,7 +88,7 @@ pub(crate) fn sentence_relations(ctx: &SentenceArgs, res: &Resources, out: &mut 
                 break;
             }
         }
-        if out.len() == found_before && covering.is_none() {
+        if out.len() == found_before {
             separated_preposition(ctx, res, i, out);
         }
         i = next;
@@ -102,15 +100,17 @@ pub(crate) fn sentence_relations(ctx: &SentenceArgs, res: &Resources, out: &mut 
 /// A verb-and-preposition trigger whose preposition is not next to the verb
 /// ("donated over $60,000 to charities", "lied repeatedly under oath to the
 /// court"): the parse must show the preposition marking a nominal of the
-/// verb after it; only the parse gives the pair, never word order.
+/// verb after it; only the parse gives the pair, never word order. Like
+/// any trigger, the verb may lie inside an event's mention, not a name's.
 fn separated_preposition(ctx: &SentenceArgs, res: &Resources, i: usize, out: &mut Vec<Found>) {
-    if ctx.sent.tokens[i].upos != crate::doc::Upos::Verb || !dep::parsed(ctx.sent) {
+    let in_name = ctx.covering(i).is_some_and(|a| a.kind != EntityKind::Event);
+    if in_name || ctx.sent.tokens[i].upos != crate::doc::Upos::Verb || !dep::parsed(ctx.sent) {
         return;
     }
     for ti in res.triggers.two_word_at(&ctx.forms, i) {
         let tr = &res.triggers.all[ti];
         let prep = tr.words[1].as_str();
-        if !PREPS.contains(&prep) || matches!(tr.words[0].as_str(), "be" | "become" | "stay" | "remain" | "get") {
+        if !PREPS.contains(&prep) || copular(&tr.words) {
             continue;
         }
         let marked = dep::children(ctx.sent, i).any(|c| c > i + 1 && dep::case_of(ctx, c).as_deref() == Some(prep));
@@ -135,6 +135,12 @@ fn separated_preposition(ctx: &SentenceArgs, res: &Resources, i: usize, out: &mu
             }
         }
     }
+}
+
+/// A trigger of a copula and a predicate ("be friends", "become friends"),
+/// whose predicate carries the arguments.
+fn copular(words: &[String]) -> bool {
+    words.len() > 1 && matches!(words[0].as_str(), "be" | "become" | "stay" | "remain" | "get")
 }
 
 /// Whether verb `i` has a subject in the parse that is a common noun no
@@ -500,7 +506,7 @@ const PREPS: &[&str] = &["for", "with", "against", "to", "at", "in", "on", "from
 /// Pairs from the dependency parse (see `dep.rs`).
 fn dep_pairs<'a>(ctx: &'a SentenceArgs, res: &Resources, sense: &Sense, words: &[String], i: usize, end: usize, pairs: &mut Vec<Pair<'a>>) {
     // "be friends", "become friends": the predicate noun carries the arguments
-    let copular = words.len() > 1 && matches!(words[0].as_str(), "be" | "become" | "stay" | "remain" | "get");
+    let copular = copular(words);
     let i = if copular { end } else { i };
     let preps: Vec<&str> = words[1..].iter().map(String::as_str).filter(|w| PREPS.contains(w)).collect();
     let upos = ctx.sent.tokens[i].upos;
