@@ -166,7 +166,7 @@ impl Lexicon {
                 (Some("last"), Some(w), None) => drop(org_last.insert(w.to_lowercase())),
                 (Some("first"), Some(w), None) => drop(org_first.insert(w.to_lowercase())),
                 (Some("after"), Some(w), None) => drop(org_after.insert(w.to_lowercase())),
-                (Some("plural"), Some(w), Some(label)) => drop(party_plurals.insert(w.to_lowercase(), label.trim().to_string())),
+                (Some("plural"), Some(w), Some(label)) => drop(party_plurals.insert(w.to_lowercase().replace('_', " "), label.trim().to_string())),
                 _ => {
                     return Err(LexiconError {
                         file,

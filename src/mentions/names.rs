@@ -34,6 +34,12 @@ fn is_initial(form: &str) -> bool {
     (b.len() == 2 && b[0].is_ascii_uppercase() && b[1] == b'.') || (form.len() <= 6 && form.chars().any(|c| c.is_ascii_uppercase()) && form.ends_with('.') && form.split('.').filter(|p| !p.is_empty()).all(|p| p.len() == 1 && p.chars().all(|c| c.is_ascii_uppercase())))
 }
 
+/// A Roman number in capitals, as a ruler's or heir's name ends ("II",
+/// "VIII", "XIV").
+fn is_roman_numeral(w: &str) -> bool {
+    !w.is_empty() && w.len() <= 6 && w.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C'))
+}
+
 /// True for words in `non_names.txt`: months, days, forms of address.
 fn non_name(lex: &Lexicon, w: &str) -> bool {
     lex.non_names.contains(&w.to_lowercase())
@@ -539,7 +545,8 @@ fn is_person_name(lex: &Lexicon, words: &[&str], headline: bool, place_cue: bool
         return false; // a lone word becomes a person only through an earlier full name (coref)
     }
     // a lone capital is an initial written without its period ("R Saravanan"), not a word
-    let common = words.iter().filter(|w| is_cap(w) && w.chars().count() > 1 && lex.is_common(w)).count();
+    // a regnal number is no common word ("Johann II", "Henry VIII")
+    let common = words.iter().enumerate().filter(|&(i, w)| is_cap(w) && w.chars().count() > 1 && lex.is_common(w) && !(i > 0 && is_roman_numeral(w))).count();
     looks && words.len() <= 5 && (lex.first_names.contains_key(&first) || (lex.surnames.contains(&last) && common < words.len()) || (common == 0 && words.len() <= 3 && !headline))
 }
 
@@ -699,5 +706,15 @@ mod tests {
         let ns = names("In 2015, Jenna Marbles unveiled a wax figure of herself at Madame Tussauds New York.");
         assert!(typed(&ns, "Jenna Marbles", EntityKind::Person), "{ns:?}");
         assert!(!ns.iter().any(|(t, ty)| t.ends_with("New York") && *ty == NameType::Entity(EntityKind::Person)), "{ns:?}");
+    }
+
+    #[test]
+    fn a_regnal_number_ends_a_person_name() {
+        // ../shared/corpus/gum/bio_bernoulli.txt: "II" is also a common word (as in "World War II")
+        let ns = names("He had two brothers, Niklaus and Johann II.");
+        assert!(typed(&ns, "Johann II", EntityKind::Person), "{ns:?}");
+        // written for the test: a number alone is no name
+        let ns = names("It was the worst war since World War II.");
+        assert!(!ns.iter().any(|(t, ty)| t.contains("II") && *ty == NameType::Entity(EntityKind::Person)), "{ns:?}");
     }
 }

@@ -49,7 +49,7 @@ pub(super) fn implicit_membership(ctx: &SentenceArgs, res: &Resources, out: &mut
             }
             // "John Cornyn, Republican from Texas", "John Smith, a Republican
             // senator": a party in apposition
-            if let Some((oi, ended)) = party_at(ctx, k) {
+            if let Some((oi, ended)) = party_at(ctx, res, k) {
                 pairs.push((pi, oi, ended));
             }
             let start = k;
@@ -66,11 +66,19 @@ pub(super) fn implicit_membership(ctx: &SentenceArgs, res: &Resources, out: &mut
                 }
             }
         }
-        // (f) "P is a Democrat", "P was a lifelong Republican": a party after a copula
-        if f.get(p.last + 1).is_some_and(|w| matches!(w.as_str(), "is" | "was" | "remains" | "remained" | "became")) {
-            if let Some((oi, ended)) = party_at(ctx, p.last + 2) {
-                pairs.push((pi, oi, ended));
+        // (f) "P is a Democrat", "P was a lifelong Republican", "P was brought
+        // up and remained a lifelong Roman Catholic": a party after a copula
+        // right after P, or after "and" closing a run of lower-case words
+        // (P's own coordinated predicate)
+        let mut c = p.last + 1;
+        while c < f.len() && c - p.last <= 6 && lowerword(c) {
+            if is_copula(&f[c]) && (c == p.last + 1 || f[c - 1] == "and") {
+                if let Some((oi, ended)) = party_at(ctx, res, c + 1) {
+                    pairs.push((pi, oi, ended));
+                    break;
+                }
             }
+            c += 1;
         }
         // (b) "[a] ORG N[,] P" and (d) "ORG's N P"
         let mut k = p.first;
@@ -126,10 +134,18 @@ pub(super) fn implicit_membership(ctx: &SentenceArgs, res: &Resources, out: &mut
     }
 }
 
+/// A verb that links a subject to what it is, for (f).
+fn is_copula(w: &str) -> bool {
+    matches!(w, "is" | "was" | "remains" | "remained" | "became")
+}
+
 /// A party named at token `k` after an optional article and one lower-case
 /// modifier ("Republican", "a Republican senator", "a lifelong Democrat",
 /// "a former Democrat"): its argument index, and whether "former" ends it.
-fn party_at(ctx: &SentenceArgs, k: usize) -> Option<(usize, bool)> {
+/// A church named by its adherents' word counts as a party ("a lifelong
+/// Roman Catholic"): any organization that a word of `org_heads.txt`'s
+/// `plural` lines stands for.
+fn party_at(ctx: &SentenceArgs, res: &Resources, k: usize) -> Option<(usize, bool)> {
     let f = &ctx.forms;
     let mut k = k;
     if f.get(k).is_some_and(|w| matches!(w.as_str(), "a" | "an" | "the")) {
@@ -140,7 +156,14 @@ fn party_at(ctx: &SentenceArgs, k: usize) -> Option<(usize, bool)> {
         ended = matches!(f[k].as_str(), "former" | "ex");
         k += 1;
     }
-    let o = ctx.at(k).filter(|o| o.kind == EntityKind::Organization && ctx.coref.chains[o.chains[0]].label.ends_with(" Party"))?;
+    // a people's adjective left out of the name: "a lifelong Roman Catholic"
+    if ctx.covering(k).is_none() && res.lexicon.demonyms.contains(&f.get(k)?.to_string()) {
+        k += 1;
+    }
+    let o = ctx.at(k).filter(|o| {
+        let label = &ctx.coref.chains[o.chains[0]].label;
+        o.kind == EntityKind::Organization && (label.ends_with(" Party") || res.lexicon.party_plurals.values().any(|v| v == label))
+    })?;
     Some((ctx.args.iter().position(|a| a.mention == o.mention)?, ended))
 }
 

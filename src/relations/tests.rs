@@ -334,3 +334,13 @@ fn a_common_noun_subject_is_not_replaced_by_word_order() {
     assert!(has(&es, "Jane Paris", RelationKind::Disagreement, "Church of Scientology"), "{es:?}");
     assert!(!has(&es, "Valeska Paris", RelationKind::Disagreement, "Church of Scientology"), "{es:?}");
 }
+
+#[test]
+fn a_word_of_faith_after_a_copula_makes_a_member_of_its_church() {
+    // ../shared/corpus/gum/bio_gordon.txt
+    let es = edges("Patrick Gordon was brought up and remained a lifelong Roman Catholic.");
+    assert!(has(&es, "Patrick Gordon", RelationKind::Membership, "Catholic Church"), "{es:?}");
+    // written for the test: the same word as an adjective names no church
+    let es = edges("Patrick Gordon remained in a Catholic school for a year.");
+    assert!(!es.iter().any(|e| e.1 == RelationKind::Membership), "{es:?}");
+}
