@@ -41,6 +41,10 @@ pub fn args_of<'a>(ctx: &'a SentenceArgs, i: usize) -> Vec<&'a Arg> {
             if !out.iter().any(|o: &&Arg| o.mention == a.mention) {
                 out.push(a);
             }
+        } else if let Some(h) = relative_antecedent(ctx, t) {
+            // "Acme Records, which Tom Jones later joined", "the committee, on
+            // which Bill Green serves": a relative pronoun is the noun its clause modifies
+            stack.push(h);
         } else if let Some(a) = appositive_arg(ctx, t).or_else(|| name_after_noun(ctx, t)) {
             // "the rapper Big Sean": the noun's appositive or flat name
             out.push(a);
@@ -85,6 +89,47 @@ pub fn args_of<'a>(ctx: &'a SentenceArgs, i: usize) -> Vec<&'a Arg> {
         k += 1;
     }
     out
+}
+
+/// Whether token `i` is a relative pronoun ("which", "whom", "that", "who").
+pub fn is_relative(ctx: &SentenceArgs, i: usize) -> bool {
+    matches!(ctx.forms[i].as_str(), "which" | "whom" | "who" | "that") && matches!(ctx.sent.tokens[i].upos, Upos::Pron | Upos::Det)
+}
+
+/// The noun that the relative clause of the relative pronoun at `t`
+/// modifies: the head of the `acl:relcl` clause the pronoun belongs to, when
+/// that is a nominal; else (a parser slip) the name that ends right before
+/// the pronoun, its preposition and a comma ("the Ways and Means Committee,
+/// on which Bill Green serves").
+fn relative_antecedent(ctx: &SentenceArgs, t: usize) -> Option<usize> {
+    if !is_relative(ctx, t) {
+        return None;
+    }
+    let s = ctx.sent;
+    let mut v = s.tokens[t].head?;
+    let mut relcl = false;
+    for _ in 0..3 {
+        if rel(s, v) == "acl:relcl" {
+            let h = s.tokens[v].head.filter(|&h| h < t)?;
+            if matches!(s.tokens[h].upos, Upos::Noun | Upos::Propn) {
+                return Some(h);
+            }
+            relcl = true;
+            break;
+        }
+        v = s.tokens[v].head?;
+    }
+    if !relcl {
+        return None;
+    }
+    let mut k = t;
+    if k > 0 && s.tokens[k - 1].upos == Upos::Adp {
+        k -= 1;
+    }
+    if k > 0 && ctx.forms[k - 1] == "," {
+        k -= 1;
+    }
+    ctx.args.iter().find(|a| a.last + 1 == k && k < t).map(|a| a.last)
 }
 
 /// The names listed after a common noun by "including" / "such as"

@@ -11,7 +11,8 @@ use crate::mentions::Form;
 use crate::resources::Resources;
 
 const BE: &[&str] = &["is", "was", "are", "were", "be", "been", "being", "'s", "'re", "became", "become", "becomes", "remained", "remains"];
-const DETERMINERS: &[&str] = &["the", "a", "an"];
+/// Words before a noun, never before a finite verb ("her" may be either: "let her criticize").
+const DETERMINERS: &[&str] = &["the", "a", "an", "his", "their", "its", "my", "our", "your", "whose", "this", "these", "those"];
 
 /// A pair of arguments found by a pattern.
 pub(super) struct Pair<'a> {
@@ -113,7 +114,8 @@ fn separated_preposition(ctx: &SentenceArgs, res: &Resources, i: usize, out: &mu
         if !PREPS.contains(&prep) || copular(&tr.words) {
             continue;
         }
-        let marked = dep::children(ctx.sent, i).any(|c| c > i + 1 && dep::case_of(ctx, c).as_deref() == Some(prep));
+        // after the verb, or on a relative pronoun before it ("the committee, on which X serves")
+        let marked = dep::children(ctx.sent, i).any(|c| (c > i + 1 || dep::is_relative(ctx, c)) && dep::case_of(ctx, c).as_deref() == Some(prep));
         if !marked {
             continue;
         }

@@ -344,3 +344,21 @@ fn a_word_of_faith_after_a_copula_makes_a_member_of_its_church() {
     let es = edges("Patrick Gordon remained in a Catholic school for a year.");
     assert!(!es.iter().any(|e| e.1 == RelationKind::Membership), "{es:?}");
 }
+
+#[test]
+fn a_relative_pronoun_stands_for_the_noun_its_clause_modifies() {
+    // ../shared/corpus/gum/speech_remarks.txt: the preposition comes before the pronoun,
+    // and the parse attaches the clause to an earlier "which"
+    let es = edges("And if we can obtain the early passage of an effective tax cut which the House of Representatives has already passed--and which the Ways and Means Committee, on which Bill Green serves, wrote--we shall be sailing this country next year on the longest and strongest peacetime expansion of our economy in the history of the United States.");
+    assert!(has(&es, "Bill Green", RelationKind::Membership, "Ways and Means Committee"), "{es:?}");
+    // written for the test: the pronoun as a direct object
+    let es = edges("Mary Smith founded Acme Records, which Tom Jones later joined.");
+    assert!(has(&es, "Tom Jones", RelationKind::Membership, "Acme Records"), "{es:?}");
+}
+
+#[test]
+fn a_verb_trigger_after_a_possessive_determiner_is_a_noun() {
+    // written for the test: "coach" is a noun after "whose", not the verb
+    let es = edges("Anna Berg played for the Boston Celtics, whose coach was Tom Harris.");
+    assert!(!es.iter().any(|e| e.1 == RelationKind::Collaboration), "{es:?}");
+}
