@@ -321,7 +321,9 @@ fn make_name(doc: &Document, forms: &FormIndex, si: usize, s: &Sentence, lex: &L
     let lw = |k: usize| toks[k].form.trim_end_matches('.').to_lowercase();
     let org_like = lex.org_last.contains(&lw(end))
         || lex.event_named.contains(&lw(end))
-        || (end > start && (lex.org_first.contains(&lw(start)) || lex.event_first.contains(&lw(start))));
+        || (end > start && (lex.org_first.contains(&lw(start)) || lex.event_first.contains(&lw(start))))
+        // "Roman Catholic": a word for a church's members
+        || (end > start && lex.party_plurals.contains_key(&(start..=end).map(lw).collect::<Vec<_>>().join(" ")));
     // strip determiners, titles and sentence-initial ordinary words
     while a <= end {
         let w = toks[a].form.trim_end_matches('.').to_lowercase();
