@@ -38,6 +38,7 @@ pub fn args_of<'a>(ctx: &'a SentenceArgs, i: usize) -> Vec<&'a Arg> {
             break;
         }
         if let Some(a) = ctx.covering(t) {
+            let a = titled_person_after(ctx, t, a).unwrap_or(a);
             if !out.iter().any(|o: &&Arg| o.mention == a.mention) {
                 out.push(a);
             }
@@ -89,6 +90,19 @@ pub fn args_of<'a>(ctx: &'a SentenceArgs, i: usize) -> Vec<&'a Arg> {
         k += 1;
     }
     out
+}
+
+/// "NASA Administrator Charles Bolden" parsed as one flat name headed by
+/// the organization: the person whose role follows the organization is the
+/// argument, not the organization (at most three words between, of no name).
+fn titled_person_after<'a>(ctx: &'a SentenceArgs, t: usize, a: &'a Arg) -> Option<&'a Arg> {
+    if a.kind != crate::graph::EntityKind::Organization {
+        return None;
+    }
+    children(ctx.sent, t)
+        .filter(|&c| c > a.last && matches!(rel(ctx.sent, c), "flat" | "compound" | "appos"))
+        .filter_map(|c| ctx.covering(c))
+        .find(|p| p.kind == crate::graph::EntityKind::Person && p.first > a.last + 1 && p.first <= a.last + 4 && (a.last + 1..p.first).all(|k| ctx.covering(k).is_none() && ctx.forms[k].chars().all(|ch| ch.is_alphabetic() || ch == '-')))
 }
 
 /// Whether token `i` is a relative pronoun ("which", "whom", "that", "who").
@@ -161,9 +175,12 @@ fn including_after<'a>(ctx: &'a SentenceArgs, t: usize) -> Vec<&'a Arg> {
 /// ("NASA's decision to slight the Johnson Space Center").
 fn appositive_arg<'a>(ctx: &'a SentenceArgs, t: usize) -> Option<&'a Arg> {
     let verb_between = |a: &Arg| (t + 1..a.first).any(|k| matches!(ctx.sent.tokens[k].upos, Upos::Verb | Upos::Aux | Upos::Part) || ctx.forms[k] == "to");
-    children(ctx.sent, t)
-        .filter(|&c| matches!(rel(ctx.sent, c), "appos" | "flat" | "compound" | "nmod:npmod"))
-        .find_map(|c| ctx.covering(c))
+    // a compound before the noun modifies it ("NASA Administrator Charles
+    // Bolden": the administrator is Bolden, not NASA), so a name after it wins
+    let attached = |c: &usize| matches!(rel(ctx.sent, *c), "appos" | "flat" | "compound" | "nmod:npmod");
+    let after = children(ctx.sent, t).filter(|&c| c > t).filter(attached).find_map(|c| ctx.covering(c));
+    after
+        .or_else(|| children(ctx.sent, t).filter(|&c| c < t).filter(attached).find_map(|c| ctx.covering(c)))
         .filter(|a| !verb_between(a))
 }
 

@@ -362,3 +362,10 @@ fn a_verb_trigger_after_a_possessive_determiner_is_a_noun() {
     let es = edges("Anna Berg played for the Boston Celtics, whose coach was Tom Harris.");
     assert!(!es.iter().any(|e| e.1 == RelationKind::Collaboration), "{es:?}");
 }
+
+#[test]
+fn an_organization_before_a_title_and_a_name_is_no_subject() {
+    // ../shared/corpus/gum/news_nasa.txt: the parse makes "NASA Administrator Charles Bolden" one flat name
+    let es = edges("NASA celebrated the 30th anniversary of the first shuttle mission at a ceremony commemorating the date. At the ceremony, NASA Administrator Charles Bolden announced the locations that would be given the three remaining Space Shuttle orbiters.");
+    assert!(es.iter().any(|e| e.0 == "Charles Bolden" && e.1 == RelationKind::Participation), "{es:?}");
+}
