@@ -139,8 +139,9 @@ fn mentions_of(doc: &Document, lex: &Lexicon, everything: bool) -> Vec<Mention> 
     let forms = classifier::FormIndex::new(&doc.sentences);
     let per_sentence: Vec<Vec<Mention>> = doc.sentences.iter().enumerate().map(|(si, s)| names::find_names(doc, &forms, si, s, lex)).collect();
     let surnames = known_surnames(&per_sentence);
+    let lone = lone_names(&per_sentence);
     for ((si, s), mut names) in doc.sentences.iter().enumerate().zip(per_sentence) {
-        names.extend(surname_at_start(si, s, &names, &surnames));
+        names.extend(surname_at_start(si, s, &names, &surnames, &lone));
         nicknames::join_quoted_nicknames(doc, si, s, lex, &mut names);
         if !everything {
             out.extend(names);
@@ -179,16 +180,37 @@ fn known_surnames(per_sentence: &[Vec<Mention>]) -> std::collections::HashSet<St
         .collect()
 }
 
+/// The one-word names the document uses inside sentences ("Jerome",
+/// "Euler"), where a capitalised word is a name by its place.
+fn lone_names(per_sentence: &[Vec<Mention>]) -> std::collections::HashSet<String> {
+    per_sentence
+        .iter()
+        .flatten()
+        .filter(|m| m.form == Form::Name && m.first == m.last && m.first > 1 && matches!(m.ty, NameType::Unknown | NameType::Entity(EntityKind::Person)))
+        .map(|m| m.text.clone())
+        .filter(|w| w.chars().count() > 2)
+        .collect()
+}
+
 /// A surname the document already gave a person, opening a sentence, where a
 /// capitalised common word is otherwise not taken for a name ("Marbles does
-/// a weekly podcast", once "Jenna Marbles" was named).
-fn surname_at_start(si: usize, s: &crate::doc::Sentence, names: &[Mention], surnames: &std::collections::HashSet<String>) -> Option<Mention> {
+/// a weekly podcast", once "Jenna Marbles" was named); or a one-word name the
+/// document uses inside sentences, of a type coreference decides ("Jerome is
+/// recognised as a saint").
+fn surname_at_start(si: usize, s: &crate::doc::Sentence, names: &[Mention], surnames: &std::collections::HashSet<String>, lone: &std::collections::HashSet<String>) -> Option<Mention> {
     let k = s.tokens.iter().position(|t| t.form.chars().any(char::is_alphanumeric))?;
     let t = &s.tokens[k];
     let next_cap = s.tokens.get(k + 1).is_some_and(|n| n.form.starts_with(char::is_uppercase));
-    if next_cap || !surnames.contains(&t.form) || names.iter().any(|m| m.first <= k && k <= m.last) {
+    if next_cap || names.iter().any(|m| m.first <= k && k <= m.last) {
         return None;
     }
-    Some(Mention::new(si, s, k, k, t.form.clone(), Form::Name, NameType::Entity(EntityKind::Person), Gender::Unknown))
+    let ty = if surnames.contains(&t.form) {
+        NameType::Entity(EntityKind::Person)
+    } else if lone.contains(&t.form) {
+        NameType::Unknown
+    } else {
+        return None;
+    };
+    Some(Mention::new(si, s, k, k, t.form.clone(), Form::Name, ty, Gender::Unknown))
 }
 

@@ -312,12 +312,31 @@ pub fn objects<'a>(ctx: &'a SentenceArgs, i: usize, preps: &[&str]) -> Vec<&'a A
 /// The agent of a passive trigger ("backed by the Trump campaign"); a
 /// "by" nominal the parse took for an object or modifier counts too
 /// ("the organization founded by ... L. Ron Hubbard").
+/// Failing that, a "by" nominal that the parse hung lower, on a noun of the
+/// verb's own clause ("recognised as a saint and Doctor of the Church by
+/// the Catholic Church, ..."): the nearest one after the verb.
 pub fn agents<'a>(ctx: &'a SentenceArgs, i: usize) -> Vec<&'a Arg> {
     let s = ctx.sent;
-    children(s, i)
-        .filter(|&c| matches!(rel(s, c), "obl:agent" | "obl" | "obj" | "nmod") && case_of(ctx, c).as_deref() == Some("by"))
-        .flat_map(|c| args_of(ctx, c))
-        .collect()
+    let by = |c: usize| case_of(ctx, c).as_deref() == Some("by");
+    let direct: Vec<&Arg> = children(s, i).filter(|&c| matches!(rel(s, c), "obl:agent" | "obl" | "obj" | "nmod") && by(c)).flat_map(|c| args_of(ctx, c)).collect();
+    if !direct.is_empty() {
+        return direct;
+    }
+    // nominals of the clause, breadth first, not entering other clauses
+    let mut queue: std::collections::VecDeque<usize> = children(s, i).filter(|&c| c > i && matches!(rel(s, c), "obl" | "obj" | "nmod")).collect();
+    let mut seen = 0;
+    while let Some(t) = queue.pop_front() {
+        seen += 1;
+        if seen > 24 {
+            break;
+        }
+        // (a noun the parse merged with the one before keeps both case words: "of the Church by the Catholic Church")
+        if t > i && rel(s, t) == "nmod" && children(s, t).any(|c| rel(s, c) == "case" && ctx.forms[c] == "by") {
+            return args_of(ctx, t);
+        }
+        queue.extend(children(s, t).filter(|&c| matches!(rel(s, c), "nmod" | "conj") && !matches!(s.tokens[c].upos, Upos::Verb | Upos::Aux)));
+    }
+    Vec::new()
 }
 
 /// Arguments of a relational noun at `i`: its possessor, its subject (copula:

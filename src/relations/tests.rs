@@ -369,3 +369,14 @@ fn an_organization_before_a_title_and_a_name_is_no_subject() {
     let es = edges("NASA celebrated the 30th anniversary of the first shuttle mission at a ceremony commemorating the date. At the ceremony, NASA Administrator Charles Bolden announced the locations that would be given the three remaining Space Shuttle orbiters.");
     assert!(es.iter().any(|e| e.0 == "Charles Bolden" && e.1 == RelationKind::Participation), "{es:?}");
 }
+
+#[test]
+fn a_passive_agent_hung_on_a_noun_of_the_clause_is_still_the_agent() {
+    // ../shared/corpus/gum/bio_jerome.txt: the parse hangs "by the Catholic Church, ..."
+    // on "Church" of "Doctor of the Church"; "Jerome" opens the sentence and is a
+    // name because the text uses it inside another sentence
+    let es = edges("Jerome was a Latin Catholic priest, confessor, theologian, and historian, commonly known as Saint Jerome. Jerome is recognised as a saint and Doctor of the Church by the Catholic Church, the Eastern Orthodox Church, the Lutheran Church, and the Anglican Communion.");
+    for church in ["Catholic Church", "Eastern Orthodox Church", "Lutheran Church", "Anglican Communion"] {
+        assert!(has(&es, church, RelationKind::Support, "Jerome"), "{church}: {es:?}");
+    }
+}
