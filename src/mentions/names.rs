@@ -533,8 +533,10 @@ fn is_person_name(lex: &Lexicon, words: &[&str], headline: bool, place_cue: bool
     // Temple Bell" start with a first name, and "Peter Hall", "Doris Day" are
     // a first name and a surname (unless a place cue comes first: "the Albert Hall")
     let given_and_surname = words.len() == 2 && !place_cue && lex.first_names.contains_key(&first) && !lex.is_common(&first) && lex.surnames.contains(&last);
-    let place_or_thing = lex.non_person_last.contains(&last) && !given_and_surname
-        || (!lex.first_names.contains_key(&first) && words.iter().any(|w| lex.non_person_last.contains(&w.to_lowercase())));
+    // initials before a surname are a person's ("W. W. Rouse Ball", "J. R. R. Tolkien")
+    let initialled = words.len() >= 2 && is_initial(words[0]) && !is_initial(words[words.len() - 1]) && !place_cue;
+    let place_or_thing = !initialled
+        && (lex.non_person_last.contains(&last) && !given_and_surname || (!lex.first_names.contains_key(&first) && words.iter().any(|w| lex.non_person_last.contains(&w.to_lowercase()))));
     if place_or_thing || lex.non_person_first.contains(&first) && words.len() > 1 || lex.is_title_or_role(&last) {
         return false;
     }
@@ -549,7 +551,7 @@ fn is_person_name(lex: &Lexicon, words: &[&str], headline: bool, place_cue: bool
     // a lone capital is an initial written without its period ("R Saravanan"), not a word
     // a regnal number is no common word ("Johann II", "Henry VIII")
     let common = words.iter().enumerate().filter(|&(i, w)| is_cap(w) && w.chars().count() > 1 && lex.is_common(w) && !(i > 0 && is_roman_numeral(w))).count();
-    looks && words.len() <= 5 && (lex.first_names.contains_key(&first) || (lex.surnames.contains(&last) && common < words.len()) || (common == 0 && words.len() <= 3 && !headline))
+    looks && words.len() <= 5 && (lex.first_names.contains_key(&first) || initialled || (lex.surnames.contains(&last) && common < words.len()) || (common == 0 && words.len() <= 3 && !headline))
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -718,5 +720,15 @@ mod tests {
         // written for the test: a number alone is no name
         let ns = names("It was the worst war since World War II.");
         assert!(!ns.iter().any(|(t, ty)| t.contains("II") && *ty == NameType::Entity(EntityKind::Person)), "{ns:?}");
+    }
+
+    #[test]
+    fn initials_before_a_surname_make_a_person() {
+        // ../shared/corpus/gum/bio_bernoulli.txt: "Ball" also ends names of events
+        let ns = names("Daniel Bernoulli was described by W. W. Rouse Ball as \"by far the ablest of the younger Bernoullis\".");
+        assert!(typed(&ns, "W. W. Rouse Ball", EntityKind::Person), "{ns:?}");
+        // written for the test: more than three words, and a surname no list has
+        let ns = names("The book was written by J. R. R. Tolkien in 1937.");
+        assert!(typed(&ns, "J. R. R. Tolkien", EntityKind::Person), "{ns:?}");
     }
 }
