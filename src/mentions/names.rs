@@ -392,7 +392,14 @@ fn make_name(doc: &Document, forms: &FormIndex, si: usize, s: &Sentence, lex: &L
         let m = mention(doc, si, s, a, b + 2, NameType::Entity(EntityKind::Organization), Gender::Neuter, Some(text));
         return Some(m);
     }
-    let ty = if lex.org_after.contains(&after) && !lex.places.contains(&lower) || lex.org_after.contains(&after) && after == "government" {
+    // "the company Acme Widgets", "the band Arctic Monkeys": a name right
+    // after a noun for an organization, with its article, names one
+    let org_noun_before = a >= 2
+        && lex.org_nouns.contains_key(&toks[a - 1].form.to_lowercase())
+        && matches!(toks[a - 2].form.to_lowercase().as_str(), "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "my" | "your");
+    let ty = if org_noun_before && !lex.places.contains(&lower) {
+        NameType::Entity(EntityKind::Organization)
+    } else if lex.org_after.contains(&after) && !lex.places.contains(&lower) || lex.org_after.contains(&after) && after == "government" {
         canonical = Some(format!("{label} {after}"));
         let m = mention(doc, si, s, a, b + 1, NameType::Entity(EntityKind::Organization), gender, canonical);
         return Some(m);
@@ -730,5 +737,16 @@ mod tests {
         // written for the test: more than three words, and a surname no list has
         let ns = names("The book was written by J. R. R. Tolkien in 1937.");
         assert!(typed(&ns, "J. R. R. Tolkien", EntityKind::Person), "{ns:?}");
+    }
+
+    #[test]
+    fn a_name_after_a_noun_for_an_organization_names_one() {
+        // written for the test: "Acme Widgets" looks like a given name and a surname
+        let ns = names("He worked for the company Acme Widgets until 2001. She joined the band Arctic Monkeys.");
+        assert!(typed(&ns, "Acme Widgets", EntityKind::Organization), "{ns:?}");
+        assert!(typed(&ns, "Arctic Monkeys", EntityKind::Organization), "{ns:?}");
+        // ../shared/corpus/gum/news_hackers.txt
+        let ns = names("At that time, one in three visits to the site came from BBC News, and the website increased to number 3 in the company Hitwise UK's Lifestyle-Religion category.");
+        assert!(typed(&ns, "Hitwise UK", EntityKind::Organization), "{ns:?}");
     }
 }
