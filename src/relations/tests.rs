@@ -380,3 +380,14 @@ fn a_passive_agent_hung_on_a_noun_of_the_clause_is_still_the_agent() {
         assert!(has(&es, church, RelationKind::Support, "Jerome"), "{church}: {es:?}");
     }
 }
+
+#[test]
+fn verbs_of_praise_and_of_contempt_from_the_lexicon() {
+    // written for the test (none of these verbs links two names in the corpus)
+    let es = edges("Mary Jones congratulated Tom Smith on his victory. Ann Lee looks up to Mary Jones.");
+    assert!(has(&es, "Mary Jones", RelationKind::Support, "Tom Smith"), "{es:?}");
+    assert!(has(&es, "Ann Lee", RelationKind::Support, "Mary Jones"), "{es:?}");
+    let es = edges("Tom Smith snubbed Mary Jones at the gala, and Ann Lee castigated him for it.");
+    assert!(has(&es, "Tom Smith", RelationKind::Disagreement, "Mary Jones"), "{es:?}");
+    assert!(has(&es, "Ann Lee", RelationKind::Disagreement, "Tom Smith"), "{es:?}");
+}
