@@ -391,3 +391,10 @@ fn verbs_of_praise_and_of_contempt_from_the_lexicon() {
     assert!(has(&es, "Tom Smith", RelationKind::Disagreement, "Mary Jones"), "{es:?}");
     assert!(has(&es, "Ann Lee", RelationKind::Disagreement, "Tom Smith"), "{es:?}");
 }
+
+#[test]
+fn a_swearing_in_stated_by_its_verb_is_an_event_of_the_one_sworn_in() {
+    // ../shared/corpus/gum/speech_nixon.txt
+    let es = edges("Vice President Ford will be sworn in as President at that hour in this office.");
+    assert!(es.iter().any(|e| e.0 == "Ford" && e.1 == RelationKind::Participation && e.2.contains("swearing-in")), "{es:?}");
+}
