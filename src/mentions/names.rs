@@ -495,8 +495,16 @@ fn classified(forms: &FormIndex, si: usize, lex: &Lexicon, toks: &[crate::doc::T
 fn camel_case(w: &str) -> bool {
     let cs: Vec<char> = w.chars().collect();
     let inner = (1..cs.len()).any(|i| cs[i].is_uppercase() && cs[i - 1].is_lowercase());
-    let prefix = ["Mc", "Mac", "De", "Di", "Da", "La", "Le", "Van", "Von", "Du", "O'"].iter().any(|p| w.starts_with(p));
+    let prefix = ["Mc", "Mac", "De", "Di", "Da", "La", "Le", "Van", "Von", "Du", "O'", "Fitz"].iter().any(|p| w.starts_with(p));
     inner && !prefix && cs.iter().all(|c| c.is_alphanumeric()) && !w.ends_with("ers")
+}
+
+/// A word written as a brand: an inner capital after at least two
+/// lower-case letters, not after a surname prefix ("SiriusXM", "YouTube",
+/// "PayPal"; not "McKenzie", "DiCaprio", "JaVale").
+fn brand_word(w: &str) -> bool {
+    let cs: Vec<char> = w.chars().collect();
+    camel_case(w) && (2..cs.len()).any(|i| cs[i].is_uppercase() && cs[i - 1].is_lowercase() && cs[i - 2].is_lowercase())
 }
 
 /// The place is the subject of a verb of government action ("China criticized").
@@ -534,6 +542,12 @@ fn is_person_name(lex: &Lexicon, words: &[&str], headline: bool, place_cue: bool
     let first = words[0].to_lowercase();
     let last = words[words.len() - 1].to_lowercase();
     if lex.demonyms.contains(&first) || words.iter().any(|w| lex.places.contains(&w.to_lowercase())) && words.len() == 1 {
+        return false;
+    }
+    // a brand's inner capital after two lower-case letters ("SiriusXM Hits",
+    // "YouTube Rewind"), unless a given name comes first ("John FitzGibbon");
+    // given names have one after a prefix ("LeBron", "JaVale")
+    if !lex.first_names.contains_key(&first) && words.iter().any(|w| brand_word(w)) {
         return false;
     }
     // "Museum of Flight", "Space Shuttle Columbia"; but "Bill Barrett", "Eric
@@ -748,5 +762,15 @@ mod tests {
         // ../shared/corpus/gum/news_hackers.txt
         let ns = names("At that time, one in three visits to the site came from BBC News, and the website increased to number 3 in the company Hitwise UK's Lifestyle-Religion category.");
         assert!(typed(&ns, "Hitwise UK", EntityKind::Organization), "{ns:?}");
+    }
+
+    #[test]
+    fn a_word_written_as_a_brand_makes_no_person() {
+        // ../shared/corpus/gum/bio_marbles.txt
+        let ns = names("Marbles also hosts a weekly pop countdown on SiriusXM Hits 1 called \"YouTube 15\".");
+        assert!(!ns.iter().any(|(t, ty)| t.contains("SiriusXM") && *ty == NameType::Entity(EntityKind::Person)), "{ns:?}");
+        // ../shared/corpus/gum/bio_byron.txt: a given name first keeps the person
+        let ns = names("The most enduring of those was with John FitzGibbon, 2nd Earl of Clare — four years Byron's junior — whom he was to meet unexpectedly many years later in Italy (1821).");
+        assert!(typed(&ns, "John FitzGibbon", EntityKind::Person), "{ns:?}");
     }
 }
