@@ -131,7 +131,7 @@ pub(super) fn top_two(c: &Coref, history: &[Seen], salience: &[f32], si: usize, 
 /// this and the previous sentence, ascending.
 pub(super) fn recent_pair(doc: &Document, c: &Coref, mentions: &[Mention], near: &[usize], m: &Mention) -> Option<Vec<usize>> {
     let si = m.sentence;
-    let before = |o: &Mention| o.sentence + 1 >= si && (o.sentence < si || o.last < m.first);
+    let before = |o: &Mention| o.sentence + 2 >= si && (o.sentence < si || o.last < m.first);
     let near = || near.iter().map(|&mi| (mi, &mentions[mi]));
     let named: Vec<(usize, &Mention)> = near().filter(|(_, o)| o.form == Form::Name && before(o)).collect();
     let person = |mi: usize| match c.refs[mi][..] {
@@ -145,6 +145,22 @@ pub(super) fn recent_pair(doc: &Document, c: &Coref, mentions: &[Mention], near:
         if let (true, Some(ca), Some(cb)) = (joined, person(a), person(b)) {
             if ca != cb {
                 found = Some((mb.sentence, mb.last, vec![ca, cb]));
+            }
+        }
+    }
+    // a subject and the one it acts "with" ("Marbles does a weekly podcast
+    // with her boyfriend Julien Solomita. ... They ...")
+    for (i, &(a, ma)) in named.iter().enumerate() {
+        let toks = &doc.sentences[ma.sentence].tokens;
+        if !(ma.first..=ma.last).any(|k| toks[k].deprel.starts_with("nsubj")) {
+            continue;
+        }
+        let partner = named[i + 1..].iter().take_while(|(_, o)| o.sentence == ma.sentence).find(|(_, o)| (o.first.saturating_sub(3).max(ma.last + 1)..o.first).any(|k| toks[k].form == "with"));
+        if let (Some(&(b, mb)), Some(ca)) = (partner, person(a)) {
+            if let Some(cb) = person(b).filter(|&cb| cb != ca) {
+                if found.as_ref().is_none_or(|f| (f.0, f.1) < (mb.sentence, mb.last)) {
+                    found = Some((mb.sentence, mb.last, vec![ca, cb]));
+                }
             }
         }
     }

@@ -485,7 +485,10 @@ fn it(ctx: &Ctx, c: &Coref, st: &State, m: &Mention, site: &Site) -> Vec<usize> 
 
 /// "they", "them", "their".
 fn they(ctx: &Ctx, c: &Coref, st: &State, m: &Mention, site: &Site) -> Vec<usize> {
-    let mut near: Vec<usize> = ctx.by_sentence[m.sentence.saturating_sub(1)..=m.sentence].concat();
+    // the sentence before, or the one before that when the one between names nobody
+    let quiet = |k: usize| !ctx.by_sentence[k].iter().any(|&x| ctx.mentions[x].form == Form::Name && c.refs[x].iter().any(|&ci| c.chains[ci].kind != EntityKind::Event));
+    let from = if m.sentence >= 2 && quiet(m.sentence - 1) { m.sentence - 2 } else { m.sentence.saturating_sub(1) };
+    let mut near: Vec<usize> = ctx.by_sentence[from..=m.sentence].concat();
     near.sort_unstable();
     if let Some(pair) = recent_pair(ctx.doc, c, ctx.mentions, &near, m) {
         return pair;

@@ -505,3 +505,12 @@ fn a_description_beside_a_common_noun_is_not_the_salient_person() {
     assert!(edges.iter().any(|e| e.1 == crate::graph::RelationKind::Support), "the first sentence still counts: {edges:?}");
     assert!(!edges.iter().any(|e| e.1 == crate::graph::RelationKind::Collaboration), "{edges:?}");
 }
+
+#[test]
+fn they_are_a_subject_and_the_one_it_acts_with_two_sentences_back() {
+    // ../shared/corpus/gum/bio_marbles.txt: the sentence between names nobody
+    let ex = run("Jenna Marbles does a weekly podcast with her boyfriend Julien Solomita called \"The Jenna Julien Podcast\". Topics include stories of growing up, conspiracy theories, YouTubers and other general topics. They sometimes feature other YouTubers as guests on their podcast, including Shane Dawson.");
+    let mut they = refers(&ex, "They", 0);
+    they.sort();
+    assert_eq!(they, ["Jenna Marbles", "Julien Solomita"]);
+}
