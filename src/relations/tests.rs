@@ -398,3 +398,10 @@ fn a_swearing_in_stated_by_its_verb_is_an_event_of_the_one_sworn_in() {
     let es = edges("Vice President Ford will be sworn in as President at that hour in this office.");
     assert!(es.iter().any(|e| e.0 == "Ford" && e.1 == RelationKind::Participation && e.2.contains("swearing-in")), "{es:?}");
 }
+
+#[test]
+fn being_in_a_relationship_with_someone_is_romance() {
+    // ../shared/corpus/gum/bio_goode.txt
+    let es = edges("Matthew Goode has been in a relationship with Sophie Dymoke since 2005.");
+    assert!(has(&es, "Matthew Goode", RelationKind::Romance, "Sophie Dymoke"), "{es:?}");
+}
