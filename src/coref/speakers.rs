@@ -16,7 +16,8 @@
 //!   sentence or paragraph.
 
 use crate::doc::Document;
-use crate::mentions::{Form, Mention};
+use crate::graph::EntityKind;
+use crate::mentions::{Form, Mention, NameType};
 use crate::resources::{data, word_set};
 use rustc_hash::FxHashSet as HashSet;
 use std::sync::OnceLock;
@@ -166,6 +167,9 @@ fn attribution(doc: &Document, mentions: &[Mention], q: &Quotes, si: usize) -> (
             let parsed = s.children(ti).find(|&k| s.tokens[k].deprel.starts_with("nsubj")).and_then(|k| here.iter().find(|(_, m)| m.first <= k && k <= m.last && is_speaker_form(m)).map(|&(i, _)| i));
             let before = here.iter().rev().find(|(_, m)| m.last < ti && ti - m.last <= 4 && is_speaker_form(m)).map(|&(i, _)| i);
             let after = here.iter().find(|(_, m)| m.first == ti + 1 && is_speaker_form(m)).map(|&(i, _)| i);
+            // "CEO of the Refugee Council Enver Solomon told": the parse took the
+            // organization for the subject; the person right after it speaks
+            let parsed = parsed.filter(|&p| !before.is_some_and(|b| mentions[b].first == mentions[p].last + 1 && mentions[p].ty == NameType::Entity(EntityKind::Organization)));
             let found = parsed.or(before).or(after);
             // "told West", "said to him"
             let object_at = if ADDRESS_VERBS.contains(&f.as_str()) { ti + 1 } else if s.tokens.get(ti + 1).is_some_and(|n| n.form == "to") { ti + 2 } else { usize::MAX };
@@ -177,6 +181,14 @@ fn attribution(doc: &Document, mentions: &[Mention], q: &Quotes, si: usize) -> (
         } else if f == ":" && s.tokens.get(ti + 1).is_some_and(|n| matches!(&doc.text[n.span.start..n.span.end], "\"" | "“")) {
             // `Legend: "..."`
             if let Some(&(i, _)) = here.iter().find(|(_, m)| m.last + 1 == ti && is_speaker_form(m)) {
+                return (Some(i), None);
+            }
+            // `Sunak defended the government's record ...: "..."`: the subject of the clause before the colon
+            // (the first subject of a verb before the colon: the parse's root may lie inside the quotation)
+            let subj = (0..ti).find(|&k| s.tokens[k].deprel.starts_with("nsubj") && s.tokens[k].head.is_some_and(|h| h < ti && s.tokens[h].upos == crate::doc::Upos::Verb));
+            // (or the name in apposition to it: "Wednesday, Sunak defended" parsed with the day as subject)
+            let names = subj.map(|k| std::iter::once(k).chain(s.children(k).filter(|&c| s.tokens[c].deprel == "appos")).collect::<Vec<_>>()).unwrap_or_default();
+            if let Some(&(i, _)) = names.iter().find_map(|&k| here.iter().find(|(_, m)| m.first <= k && k <= m.last && m.form == Form::Name)) {
                 return (Some(i), None);
             }
         }

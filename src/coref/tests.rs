@@ -514,3 +514,12 @@ fn they_are_a_subject_and_the_one_it_acts_with_two_sentences_back() {
     they.sort();
     assert_eq!(they, ["Jenna Marbles", "Julien Solomita"]);
 }
+
+#[test]
+fn a_person_named_after_an_organization_speaks_and_a_subject_before_a_colon_speaks_the_quotation() {
+    // ../shared/corpus/gum/news_questionnaire.txt
+    let ex = run("After the leak, CEO of the Refugee Council Enver Solomon told Sky News any process \"must be well thought out\". During Prime Minister's Questions Wednesday, Rishi Sunak defended the government's record whilst promising a \"formal update\" from Braverman is forthcoming: \"The Home Secretary and I are working intensely and as quickly as possible to bring forward that legislation.\"");
+    assert_eq!(label(&ex, "Enver Solomon", 0), "Enver Solomon");
+    assert_eq!(label(&ex, "Refugee Council", 0), "Refugee Council");
+    assert_eq!(refers(&ex, "I", 0), ["Rishi Sunak"]);
+}

@@ -74,6 +74,11 @@ pub(super) fn find_names(doc: &Document, forms: &FormIndex, si: usize, s: &Sente
         let mut j = i + 1;
         while j < toks.len() {
             let g = toks[j].form.as_str();
+            if person_after_org_head(lex, toks, end, j) {
+                // "the Refugee Council Enver Solomon": an organization's name
+                // ends at its head; a person's name follows
+                break;
+            }
             if is_cap(g) || is_initial(g) {
                 end = j;
                 j += 1;
@@ -497,6 +502,24 @@ fn camel_case(w: &str) -> bool {
     let inner = (1..cs.len()).any(|i| cs[i].is_uppercase() && cs[i - 1].is_lowercase());
     let prefix = ["Mc", "Mac", "De", "Di", "Da", "La", "Le", "Van", "Von", "Du", "O'", "Fitz"].iter().any(|p| w.starts_with(p));
     inner && !prefix && cs.iter().all(|c| c.is_alphanumeric()) && !w.ends_with("ers")
+}
+
+/// Whether the capitalised words from `j` on are a person's name run on
+/// after the head word of an organization's name at `end` ("Refugee
+/// Council Enver Solomon"): two or three capitalised words that are no
+/// common words, heads, titles or roles, then no further capital.
+fn person_after_org_head(lex: &Lexicon, toks: &[crate::doc::Token], end: usize, j: usize) -> bool {
+    if !lex.org_last.contains(&toks[end].form.to_lowercase()) {
+        return false;
+    }
+    let plain = |k: usize| {
+        toks.get(k).is_some_and(|t| {
+            let l = t.form.to_lowercase();
+            is_cap(&t.form) && t.form.chars().any(char::is_lowercase) && !lex.is_common(&l) && !lex.org_last.contains(&l) && !lex.event_named.contains(&l) && !lex.is_title_or_role(&l) && !lex.places.contains(&l)
+        })
+    };
+    let n = (j..j + 4).take_while(|&k| plain(k)).count();
+    (2..=3).contains(&n) && !toks.get(j + n).is_some_and(|t| is_cap(&t.form))
 }
 
 /// A word written as a brand: an inner capital after at least two

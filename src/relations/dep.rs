@@ -300,7 +300,8 @@ pub fn objects<'a>(ctx: &'a SentenceArgs, i: usize, preps: &[&str]) -> Vec<&'a A
     if out.is_empty() && preps.is_empty() {
         for c in children(s, i) {
             if c > i && matches!(rel(s, c), "ccomp" | "xcomp" | "advcl") && !children(s, c).any(|g| rel(s, g) == "mark") {
-                if let Some(sub) = children(s, c).find(|&g| rel(s, g) == "nsubj") {
+                // (never a subject inside a quotation the verb is outside of)
+                if let Some(sub) = children(s, c).find(|&g| rel(s, g) == "nsubj" && ctx.quoted[g] == ctx.quoted[i]) {
                     out.extend(args_of(ctx, sub));
                 }
             }

@@ -405,3 +405,10 @@ fn being_in_a_relationship_with_someone_is_romance() {
     let es = edges("Matthew Goode has been in a relationship with Sophie Dymoke since 2005.");
     assert!(has(&es, "Matthew Goode", RelationKind::Romance, "Sophie Dymoke"), "{es:?}");
 }
+
+#[test]
+fn a_subject_inside_a_quotation_is_no_object_of_a_verb_outside_it() {
+    // ../shared/corpus/gum/news_questionnaire.txt
+    let es = edges("During Prime Minister's Questions Wednesday, Rishi Sunak defended the government's record whilst promising a \"formal update\" from Suella Braverman is forthcoming: \"The Home Secretary and I are working intensely [...] we want a system whereby if someone arrives in our country illegally they will not be able to stay.\"");
+    assert!(!es.iter().any(|e| e.1 == RelationKind::Support), "{es:?}");
+}
