@@ -251,8 +251,10 @@ pub(super) fn implicit_participation(ctx: &SentenceArgs, out: &mut Vec<Found>) {
                 pairs.push(pair(p, e, true, 0.7));
             }
         }
-        // a possessor name inside the event phrase ("David Axelrod's The Axe Files")
-        for a in ctx.args.iter().filter(|a| a.possessive && a.kind == EntityKind::Person && a.first > e.first && a.last < e.last) {
+        // a possessor name inside the event phrase ("David Axelrod's The Axe Files"),
+        // or a person it is "of" ("the inauguration of Joe Biden", "the trial of X")
+        let of_person = |a: &Arg| a.first >= 2 && (ctx.forms[a.first - 1] == "of" || ctx.forms[a.first - 1] == "the" && ctx.forms[a.first - 2] == "of");
+        for a in ctx.args.iter().filter(|a| a.kind == EntityKind::Person && a.first > e.first && (a.possessive && a.last < e.last || a.last <= e.last && of_person(a))) {
             pairs.push(pair(a, e, true, 0.6));
         }
         // "at / during / in EVENT": the clause's subject (from the parse when there is one)

@@ -412,3 +412,11 @@ fn a_subject_inside_a_quotation_is_no_object_of_a_verb_outside_it() {
     let es = edges("During Prime Minister's Questions Wednesday, Rishi Sunak defended the government's record whilst promising a \"formal update\" from Suella Braverman is forthcoming: \"The Home Secretary and I are working intensely [...] we want a system whereby if someone arrives in our country illegally they will not be able to stay.\"");
     assert!(!es.iter().any(|e| e.1 == RelationKind::Support), "{es:?}");
 }
+
+#[test]
+fn the_person_an_event_is_of_takes_part_in_it() {
+    // written for the test (the corpus names no such event with a person's full name)
+    let es = edges("The inauguration of Joe Biden took place on January 20. Kamala Harris attended the inauguration.");
+    assert!(es.iter().any(|e| e.0 == "Joe Biden" && e.1 == RelationKind::Participation && e.2 == "inauguration of Joe Biden"), "{es:?}");
+    assert!(es.iter().any(|e| e.0 == "Kamala Harris" && e.1 == RelationKind::Participation), "{es:?}");
+}
