@@ -82,6 +82,10 @@ pub(super) fn find_names(doc: &Document, forms: &FormIndex, si: usize, s: &Sente
             if is_cap(g) || is_initial(g) {
                 end = j;
                 j += 1;
+            } else if matches!(g, "al" | "el") && toks.get(j + 2).is_some_and(|t| is_cap(&t.form)) && toks[j + 1].form == "-" && toks[j].span.end == toks[j + 1].span.start && toks[j + 1].span.end == toks[j + 2].span.start {
+                // the Arabic article of a name: "Muhammad al-Hajj Husayn Hadid", "Abd al-Karim Qasim"
+                end = j + 2;
+                j += 3;
             } else if j + 1 < toks.len() && is_cap(&toks[j + 1].form) && (CONNECTORS.contains(&g) || (g == "the" && lex.first_names.contains_key(&toks[end].form.to_lowercase()) && !toks.get(j + 2).is_some_and(|t| is_cap(&t.form))) || (g == "-" && (toks[j - 1].span.end == toks[j].span.start && toks[j].span.end == toks[j + 1].span.start || spaced_hyphen_in_org(lex, &toks[start..=end])))) {
                 end = j + 1;
                 j += 2;
@@ -595,7 +599,10 @@ fn is_person_name(lex: &Lexicon, words: &[&str], headline: bool, place_cue: bool
     // a lone capital is an initial written without its period ("R Saravanan"), not a word
     // a regnal number is no common word ("Johann II", "Henry VIII")
     let common = words.iter().enumerate().filter(|&(i, w)| is_cap(w) && w.chars().count() > 1 && lex.is_common(w) && !(i > 0 && is_roman_numeral(w))).count();
-    looks && words.len() <= 5 && (lex.first_names.contains_key(&first) || initialled || (lex.surnames.contains(&last) && common < words.len()) || (common == 0 && words.len() <= 3 && !headline))
+    // long names joined by particles ("Mohammed Hadid Muhammad al-Hajj Husayn Hadid") may have more words
+    let particles = words.iter().filter(|w| CONNECTORS.contains(w) && **w != "&").count();
+    let most = if particles > 0 { 7 } else { 5 };
+    looks && words.len() - particles <= most && (lex.first_names.contains_key(&first) || initialled || (lex.surnames.contains(&last) && common < words.len()) || (common == 0 && words.len() <= 3 && !headline))
 }
 
 #[allow(clippy::too_many_arguments)]

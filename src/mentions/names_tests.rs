@@ -114,3 +114,13 @@ fn a_word_written_as_a_brand_makes_no_person() {
     let ns = names("The most enduring of those was with John FitzGibbon, 2nd Earl of Clare — four years Byron's junior — whom he was to meet unexpectedly many years later in Italy (1821).");
     assert!(typed(&ns, "John FitzGibbon", EntityKind::Person), "{ns:?}");
 }
+
+#[test]
+fn the_arabic_article_joins_a_name() {
+    // ../shared/corpus/gum/bio_hadid.txt: six names and a particle are one person
+    let ns = names("Her father Mohammed Hadid Muhammad al-Hajj Husayn Hadid was a wealthy industrialist from Mosul.");
+    assert!(typed(&ns, "Mohammed Hadid Muhammad al-Hajj Husayn Hadid", EntityKind::Person), "{ns:?}");
+    // ../shared/corpus/gum/news_crane.txt
+    let ns = names("Suleiman al-Amr said the crane fell in a storm.");
+    assert!(ns.iter().any(|(t, _)| t == "Suleiman al-Amr"), "{ns:?}");
+}
