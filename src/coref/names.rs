@@ -98,9 +98,14 @@ pub(super) fn resolve_names(doc: &Document, mentions: &[Mention], lex: &Lexicon,
                 // Padalecki is named), else the most recently mentioned
                 // person who carries it
                 let at = m.sentence;
+                // person who carries it; a lone word that several people carry
+                // first goes to the one the text has named most ("Hadid" is
+                // Zaha Hadid, not her father named once just before)
+                let carries = |ci: usize, ch: &Chain| ch.kind == EntityKind::Person && keys.alias_words[ci].iter().any(|a| names_same_person(&w, a)) || ch.aliases.iter().any(|a| a.eq_ignore_ascii_case(&m.text));
                 let hit = keys
                     .most_recent(c, at, |_, ch| ch.kind == EntityKind::Person && ch.aliases.iter().any(|a| a.eq_ignore_ascii_case(&m.text)) && w.len() == 1)
-                    .or_else(|| keys.most_recent(c, at, |ci, ch| ch.kind == EntityKind::Person && keys.alias_words[ci].iter().any(|a| names_same_person(&w, a)) || ch.aliases.iter().any(|a| a.eq_ignore_ascii_case(&m.text))));
+                    .or_else(|| if w.len() == 1 { keys.most_named(c, at, carries) } else { None })
+                    .or_else(|| keys.most_recent(c, at, carries));
                 if let Some(ci) = hit {
                     keys.add_alias(lex, &mut c.chains[ci], ci, &m.text);
                     keys.push(&mut c.chains[ci], ci, mi, mentions);
@@ -342,6 +347,17 @@ impl Keys {
     /// The first organization chain with an alias of this `norm_org` form.
     fn org_key_chain(&self, key: &str) -> Option<usize> {
         self.org.get(key).copied()
+    }
+
+    /// The chain matching `pred` named in the most sentences up to sentence
+    /// `at`, when one leads; `None` when none matches or the best are tied.
+    fn most_named(&self, c: &Coref, at: usize, pred: impl Fn(usize, &Chain) -> bool) -> Option<usize> {
+        let mut counts: Vec<(usize, usize)> = c.chains.iter().enumerate().filter(|&(ci, ch)| pred(ci, ch)).map(|(ci, _)| (self.sentences[ci].range(..=at).count(), ci)).collect();
+        counts.sort_by(|a, b| b.0.cmp(&a.0));
+        match counts[..] {
+            [(n, ci), (m, _), ..] if n > m => Some(ci),
+            _ => None,
+        }
     }
 
     /// The chain matching `pred` (given its index) that was mentioned most
