@@ -376,6 +376,24 @@ fn make_name(doc: &Document, forms: &FormIndex, si: usize, s: &Sentence, lex: &L
     while b > a && (non_name(lex, &toks[b].form) || CONNECTORS.contains(&toks[b].form.as_str()) || toks[b].form == "-" || toks[b].form == "of") {
         b -= 1;
     }
+    // post-nominal letters after a name of two words or more ("Zaha Mohammad
+    // Hadid DBE RA", "Daniel Bernoulli FRS"): honours, not part of the name
+    let honour = |k: usize| {
+        let f = toks[k].form.as_str();
+        (2..=4).contains(&f.len()) && f.chars().all(|c| c.is_ascii_uppercase()) && !lex.places.contains(&f.to_lowercase()) && !is_roman_numeral(f)
+    };
+    let mut h = b;
+    while h > a && honour(h) {
+        h -= 1;
+    }
+    // the words left are a person's: two or more, capitalised, no head, place or particle
+    let personal = |k: usize| {
+        let l = toks[k].form.to_lowercase();
+        is_cap(&toks[k].form) && toks[k].form.chars().any(char::is_lowercase) && !lex.places.contains(&l) && !lex.org_last.contains(&l) && !lex.event_named.contains(&l)
+    };
+    if h < b && h > a && (a..=h).all(personal) {
+        b = h;
+    }
     // a title or role on its own ("as President") is not a name
     if a == b && lex.is_title_or_role(&toks[a].form) {
         return None;

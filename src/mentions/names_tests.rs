@@ -124,3 +124,16 @@ fn the_arabic_article_joins_a_name() {
     let ns = names("Suleiman al-Amr said the crane fell in a storm.");
     assert!(ns.iter().any(|(t, _)| t == "Suleiman al-Amr"), "{ns:?}");
 }
+
+#[test]
+fn post_nominal_letters_are_no_part_of_a_name() {
+    // ../shared/corpus/gum/bio_hadid.txt, bio_bernoulli.txt
+    let ns = names("Dame Zaha Mohammad Hadid DBE RA (31 October 1950 – 31 March 2016) was an Iraqi-British architect.");
+    assert!(typed(&ns, "Zaha Mohammad Hadid", EntityKind::Person), "{ns:?}");
+    let ns = names("Daniel Bernoulli FRS was a Swiss mathematician and physicist.");
+    assert!(typed(&ns, "Daniel Bernoulli", EntityKind::Person), "{ns:?}");
+    // a regnal number and a place's letters stay (../shared/corpus/gum/bio_moreau.txt, news_iodine.txt)
+    let ns = names("During World War II she lived in Paris. Mu Li works at the University of NSW.");
+    assert!(ns.iter().any(|(t, _)| t == "World War II"), "{ns:?}");
+    assert!(ns.iter().any(|(t, _)| t == "University of NSW"), "{ns:?}");
+}
