@@ -3,17 +3,40 @@
 use std::io::Write;
 use std::path::Path;
 
-/// Writes `bytes` to `path` atomically: into a temporary file in the same
-/// directory, flushed, then renamed over the target. An interrupted run never
-/// leaves a half-written file behind.
+/// How far an atomic write goes before the rename that publishes the file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Durability {
+    /// The file is renamed into place once it is whole: an interrupted or
+    /// failed run never leaves a truncated file, but a power cut soon after
+    /// may lose the new content (the operating system has not written it yet).
+    Atomic,
+    /// Also flushed to disk (`fsync`) before the rename, so that it survives
+    /// a power cut. Costs a disk flush per file: 0.2 to 1 ms on the shared
+    /// build machine, which is much of the time of a short document.
+    Synced,
+}
+
+/// Writes `bytes` to `path` atomically and synced: into a temporary file in
+/// the same directory, flushed to disk, then renamed over the target. An
+/// interrupted run never leaves a half-written file behind.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    write_atomic_with(path, |f| f.write_all(bytes))
+    write_atomic_as(path, bytes, Durability::Synced)
+}
+
+/// Writes `bytes` to `path` through a temporary file renamed over the
+/// target, flushed to disk first when `durability` asks for it.
+pub fn write_atomic_as(path: &Path, bytes: &[u8], durability: Durability) -> std::io::Result<()> {
+    write_file(path, durability, |f| f.write_all(bytes))
 }
 
 /// Like [`write_atomic`], with the content written by `write` straight into
 /// the temporary file, so that a large output is never held in memory whole.
 /// An error of `write` leaves the target untouched and no temporary file.
 pub fn write_atomic_with(path: &Path, write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> std::io::Result<()> {
+    write_file(path, Durability::Synced, write)
+}
+
+fn write_file(path: &Path, durability: Durability, write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> std::io::Result<()> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
@@ -24,7 +47,9 @@ pub fn write_atomic_with(path: &Path, write: impl FnOnce(&mut dyn Write) -> std:
     let result = (|| {
         let mut f = std::fs::File::create(&tmp)?;
         write(&mut f)?;
-        f.sync_all()?;
+        if durability == Durability::Synced {
+            f.sync_all()?;
+        }
         std::fs::rename(&tmp, path)
     })();
     if result.is_err() {
@@ -63,6 +88,9 @@ mod tests {
         assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 1, "only the target is left");
         write_atomic_with(&p, |w| w.write_all(b"new")).unwrap();
         assert_eq!(std::fs::read(&p).unwrap(), b"new");
+        write_atomic_as(&p, b"unsynced", Durability::Atomic).unwrap();
+        assert_eq!(std::fs::read(&p).unwrap(), b"unsynced");
+        assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 1, "only the target is left");
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }

@@ -103,6 +103,17 @@ fn several_inputs_go_to_a_directory_and_stdin_works() {
     let g: Value = serde_json::from_slice(&std::fs::read(out_dir.join("second.json")).unwrap()).unwrap();
     assert_eq!(edges(&g, "Alice Walker", "Toni Morrison", "support").len(), 1);
     assert_eq!(edges(&g, "Alice Walker", "Toni Morrison", "friendship").len(), 1);
+    // --sync flushes each file before the rename: the same files, and no temporary one left
+    let synced = d.join("synced");
+    let st = bin().args(["extract", SAMPLE]).arg(&other).arg("-o").arg(&synced).arg("--sync").status().unwrap();
+    assert!(st.success());
+    for name in ["seed_legend_west.json", "second.json"] {
+        assert_eq!(std::fs::read(synced.join(name)).unwrap(), std::fs::read(out_dir.join(name)).unwrap(), "{name}");
+    }
+    for dir in [&out_dir, &synced] {
+        let names: Vec<String> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+        assert_eq!(names.len(), 2, "{names:?}");
+    }
 
     let mut child = bin().args(["extract", "-"]).stdin(Stdio::piped()).stdout(Stdio::piped()).spawn().unwrap();
     use std::io::Write;
