@@ -33,6 +33,10 @@ fn images_of(file: &[u8]) -> Result<Vec<u8>, &'static str> {
 fn main() {
     let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     println!("cargo:rerun-if-changed=src/syntax/image.rs");
+    // the optimisation profile scripts/rustc-pgo gives to rustc: a new one recompiles the crate
+    for path in ["data/pgo/relgraph.profdata", "data/pgo/llvm-version", "scripts/rustc-pgo"] {
+        println!("cargo:rerun-if-changed={path}");
+    }
     for name in ["tagger", "parser"] {
         let path = format!("data/models/{name}.bin");
         println!("cargo:rerun-if-changed={path}");

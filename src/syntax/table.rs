@@ -67,12 +67,17 @@ impl Table {
         payload
     }
 
-    /// The payload of `key` from bucket `b` on, 0 when absent.
+    /// The payload of `key` from bucket `b` on, 0 when absent: bucket after
+    /// bucket, 8 keys at a time, until one holds the key or a larger one.
     #[cold]
     fn further(&self, key: u32, b: usize) -> u32 {
-        for (&k, &p) in self.lines[b..].iter().flat_map(|l| l.keys.iter().zip(&l.payloads)) {
-            if k >= key {
-                return if k == key { p } else { 0 };
+        for line in &self.lines[b.min(self.lines.len())..] {
+            let mut payload = 0;
+            for i in 0..8 {
+                payload |= line.payloads[i] & u32::from(line.keys[i] == key).wrapping_neg();
+            }
+            if payload != 0 || line.keys[7] >= key {
+                return payload;
             }
         }
         0
