@@ -420,3 +420,13 @@ fn the_person_an_event_is_of_takes_part_in_it() {
     assert!(es.iter().any(|e| e.0 == "Joe Biden" && e.1 == RelationKind::Participation && e.2 == "inauguration of Joe Biden"), "{es:?}");
     assert!(es.iter().any(|e| e.0 == "Kamala Harris" && e.1 == RelationKind::Participation), "{es:?}");
 }
+
+#[test]
+fn leaving_an_organization_by_a_noun_is_ended_membership() {
+    // bio_galois
+    let es = edges("Évariste Galois was a French mathematician. Galois returned to mathematics after his expulsion from the École Normale, although he continued to spend time in political activities.");
+    assert!(es.iter().any(|(s, k, t, _, ended)| s == "Évariste Galois" && *k == RelationKind::Membership && t == "École Normale" && *ended), "{es:?}");
+    // written for the test
+    let es = edges("Admiral John Smith announced his retirement from the Royal Navy.");
+    assert!(es.iter().any(|(s, k, t, _, ended)| s == "John Smith" && *k == RelationKind::Membership && t == "Royal Navy" && *ended), "{es:?}");
+}
