@@ -46,18 +46,22 @@ fn non_name(lex: &Lexicon, w: &str) -> bool {
 }
 
 /// True when capitalisation carries little information: headlines in title case.
-fn title_case_sentence(s: &Sentence) -> bool {
+fn title_case_sentence(s: &Sentence, lex: &Lexicon) -> bool {
     let words: Vec<&str> = s.tokens.iter().map(|t| t.form.as_str()).filter(|f| f.chars().all(char::is_alphabetic) && f.len() > 3).collect();
     let ends_plain = !s.tokens.last().is_some_and(|t| matches!(t.form.as_str(), "." | "!" | "?" | "\"" | "'"));
     let caps = words.iter().filter(|w| is_cap(w)).count();
-    // a heading: no final punctuation and every longer word capitalised
-    (words.len() >= 6 && caps * 10 >= words.len() * 7) || (ends_plain && words.len() >= 2 && caps == words.len())
+    // most longer words capitalised: a heading when it has no final
+    // punctuation, or capitalises dictionary words ("Praises", "Election");
+    // a sentence that ends like one and owes its capitals to names is none
+    // ("Barack Obama praised Alex Padilla, Jon Ossoff and Raphael Warnock.")
+    let common_caps = words.iter().filter(|w| is_cap(w) && lex.is_common(w)).count();
+    (words.len() >= 6 && caps * 10 >= words.len() * 7 && (ends_plain || common_caps >= 2)) || (ends_plain && words.len() >= 2 && caps == words.len())
 }
 
 pub(super) fn find_names(doc: &Document, forms: &FormIndex, si: usize, s: &Sentence, lex: &Lexicon) -> Vec<Mention> {
     let toks = &s.tokens;
     let tagged = toks.iter().any(|t| t.upos != Upos::X);
-    let headline = title_case_sentence(s);
+    let headline = title_case_sentence(s, lex);
     let mut out = Vec::new();
     let mut i = 0;
     // index of the first word of the sentence (after opening quotes/brackets)

@@ -137,3 +137,19 @@ fn post_nominal_letters_are_no_part_of_a_name() {
     assert!(ns.iter().any(|(t, _)| t == "World War II"), "{ns:?}");
     assert!(ns.iter().any(|(t, _)| t == "University of NSW"), "{ns:?}");
 }
+
+#[test]
+fn a_sentence_that_owes_its_capitals_to_names_is_no_headline() {
+    let res = Resources::get();
+    let sentence = |text: &str| crate::pipeline::extract("t", text.to_string(), res, crate::pipeline::Options::default()).doc.sentences[0].clone();
+    // written for the test: seven of eight longer words are capitalised, all of them names
+    let s = sentence("Barack Obama praised Alex Padilla, Jon Ossoff and Raphael Warnock.");
+    assert!(!super::title_case_sentence(&s, &res.lexicon));
+    let ns = names("Barack Obama praised Alex Padilla, Jon Ossoff and Raphael Warnock.");
+    for name in ["Barack Obama", "Alex Padilla", "Jon Ossoff", "Raphael Warnock"] {
+        assert!(typed(&ns, name, EntityKind::Person), "{name}: {ns:?}");
+    }
+    // headlines: title case without a final stop, or capitalised dictionary words
+    assert!(super::title_case_sentence(&sentence("Kanye West Praises John Legend After Grammys Party"), &res.lexicon));
+    assert!(super::title_case_sentence(&sentence("Senate Passes Landmark Climate Bill After Long Debate."), &res.lexicon));
+}

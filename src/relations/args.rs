@@ -117,7 +117,9 @@ impl<'a> SentenceArgs<'a> {
         let mut out = vec![a];
         let mut cur = a;
         while cur.first >= 2 && matches!(self.forms[cur.first - 1].as_str(), "and" | ",") {
-            match self.args.iter().find(|b| b.last + 2 == cur.first && b.kind == cur.kind) {
+            // the serial comma: "Kelly, Hickenlooper, and Luján"
+            let gap = if cur.first >= 3 && self.forms[cur.first - 1] == "and" && self.forms[cur.first - 2] == "," { 3 } else { 2 };
+            match self.args.iter().find(|b| b.last + gap == cur.first && b.kind == cur.kind) {
                 Some(b) => {
                     out.push(b);
                     cur = b;
@@ -165,6 +167,10 @@ impl<'a> SentenceArgs<'a> {
                 break;
             }
             k += 1;
+            // the serial comma: "Padilla, Ossoff, and Warnock"
+            if self.forms[k - 1] == "," && self.forms.get(k).is_some_and(|w| w == "and") {
+                k += 1;
+            }
             let mut steps = 0;
             // "musician Tiziano Lugli and actor Jason Beghe": role nouns and adjectives
             while k < self.forms.len()

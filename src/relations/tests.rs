@@ -430,3 +430,17 @@ fn leaving_an_organization_by_a_noun_is_ended_membership() {
     let es = edges("Admiral John Smith announced his retirement from the Royal Navy.");
     assert!(es.iter().any(|(s, k, t, _, ended)| s == "John Smith" && *k == RelationKind::Membership && t == "Royal Navy" && *ended), "{es:?}");
 }
+
+#[test]
+fn a_list_with_a_serial_comma_is_coordinated_to_its_last_name() {
+    // speech_maiden: the title before the list names the body of every name in it
+    let es = edges("The United States Senate welcomed three new members today. They join Senators KELLY, HICKENLOOPER, and Luján as part of a six-Member class of Democratic Senators.");
+    for name in ["KELLY", "HICKENLOOPER", "Luján"] {
+        assert!(has(&es, name, RelationKind::Membership, "United States Senate"), "{name}: {es:?}");
+    }
+    // written for the test: the objects of a verb, to the right
+    let es = edges("Barack Obama praised Alex Padilla, Jon Ossoff, and Raphael Warnock.");
+    for name in ["Alex Padilla", "Jon Ossoff", "Raphael Warnock"] {
+        assert!(has(&es, "Barack Obama", RelationKind::Support, name), "{name}: {es:?}");
+    }
+}
