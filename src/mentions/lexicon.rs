@@ -72,6 +72,8 @@ pub struct Lexicon {
     pub event_first: HashSet<String>,
     /// Common nouns heading a described event.
     pub event_common: HashSet<String>,
+    /// Nouns for a show or a film: the title right after one is an event.
+    pub event_before: HashSet<String>,
     /// Nouns describing people, with gender.
     pub role_nouns: HashMap<String, Gender>,
     /// Nouns that refer back to an organization ("the organization", "the
@@ -178,14 +180,15 @@ impl Lexicon {
         }
 
         let (file, t) = data!("lexicons/event_heads.txt");
-        let (mut event_named, mut event_first, mut event_common) = (HashSet::default(), HashSet::default(), HashSet::default());
+        let (mut event_named, mut event_first, mut event_common, mut event_before) = (HashSet::default(), HashSet::default(), HashSet::default(), HashSet::default());
         for (line, l) in entries(t) {
             match l.split_once(' ') {
                 Some(("named", w)) => drop(event_named.insert(w.trim().to_lowercase())),
                 Some(("first", w)) => drop(event_first.insert(w.trim().to_lowercase())),
                 Some(("common", w)) => drop(event_common.insert(w.trim().to_lowercase())),
+                Some(("before", w)) => drop(event_before.insert(w.trim().to_lowercase())),
                 _ => {
-                    return Err(LexiconError { file, line, message: format!("expected 'named|first|common WORD', found '{l}'") })
+                    return Err(LexiconError { file, line, message: format!("expected 'named|first|common|before WORD', found '{l}'") })
                 }
             }
         }
@@ -248,6 +251,7 @@ impl Lexicon {
             event_named,
             event_first,
             event_common,
+            event_before,
             role_nouns,
             org_nouns,
             first_names,

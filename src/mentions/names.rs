@@ -2,7 +2,7 @@
 
 use super::{Form, Gender, Lexicon, Mention, NameType};
 use super::classifier::FormIndex;
-use crate::doc::{Document, Sentence, Upos};
+use crate::doc::{Document, Sentence, Token, Upos};
 use crate::graph::EntityKind;
 
 /// Tokens that may join two capitalised parts of one name.
@@ -323,6 +323,19 @@ fn of_joins(lex: &Lexicon, left: &[&str], toks: &[crate::doc::Token], k: usize) 
         && (lex.org_first.contains(&first) || lex.event_first.contains(&first) || lex.org_last.contains(&last) || lex.event_named.contains(&last))
 }
 
+/// Whether a noun for a show or a film (`before` in `event_heads.txt`)
+/// comes right before token `a`, or before a comma there, with a determiner
+/// at most two words before the noun: "the TV series Supernatural", "the WB
+/// series, Supernatural", "the film Maximum Ride".
+fn work_noun_before(lex: &Lexicon, toks: &[Token], a: usize) -> bool {
+    let noun = match a.checked_sub(1) {
+        Some(k) if toks[k].form == "," => k.checked_sub(1),
+        k => k,
+    };
+    let Some(n) = noun.filter(|&n| lex.event_before.contains(&toks[n].form.to_lowercase())) else { return false };
+    (n.saturating_sub(3)..n).any(|k| matches!(toks[k].form.to_lowercase().as_str(), "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "my" | "your"))
+}
+
 #[allow(clippy::too_many_arguments)]
 fn make_name(doc: &Document, forms: &FormIndex, si: usize, s: &Sentence, lex: &Lexicon, start: usize, end: usize, at_start: bool, headline: bool, tagged: bool) -> Option<Mention> {
     let toks = &s.tokens;
@@ -430,6 +443,8 @@ fn make_name(doc: &Document, forms: &FormIndex, si: usize, s: &Sentence, lex: &L
         && matches!(toks[a - 2].form.to_lowercase().as_str(), "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "my" | "your");
     let ty = if org_noun_before && !lex.places.contains(&lower) {
         NameType::Entity(EntityKind::Organization)
+    } else if work_noun_before(lex, toks, a) && !lex.places.contains(&lower) {
+        NameType::Entity(EntityKind::Event)
     } else if lex.org_after.contains(&after) && !lex.places.contains(&lower) || lex.org_after.contains(&after) && after == "government" {
         canonical = Some(format!("{label} {after}"));
         let m = mention(doc, si, s, a, b + 1, NameType::Entity(EntityKind::Organization), gender, canonical);

@@ -153,3 +153,18 @@ fn a_sentence_that_owes_its_capitals_to_names_is_no_headline() {
     assert!(super::title_case_sentence(&sentence("Kanye West Praises John Legend After Grammys Party"), &res.lexicon));
     assert!(super::title_case_sentence(&sentence("Senate Passes Landmark Climate Bill After Long Debate."), &res.lexicon));
 }
+
+#[test]
+fn a_title_right_after_a_noun_for_a_show_or_a_film_is_an_event() {
+    // ../shared/corpus/gum/bio_padalecki.txt: "Supernatural" was taken for a person
+    let ns = names("He is best known for playing the role of Sam Winchester in the TV series Supernatural.");
+    assert!(typed(&ns, "Supernatural", EntityKind::Event), "{ns:?}");
+    let ns = names("That same year, Padalecki was cast as Sam Winchester on the WB series, Supernatural.");
+    assert!(typed(&ns, "Supernatural", EntityKind::Event), "{ns:?}");
+    // ../shared/corpus/gum/news_warhol.txt
+    let ns = names("Portrait shot of Dennis Hopper, famous for his role in the 1969 film Easy Rider.");
+    assert!(typed(&ns, "Easy Rider", EntityKind::Event) && typed(&ns, "Dennis Hopper", EntityKind::Person), "{ns:?}");
+    // no determiner before the noun: no title ("Series Editor Jane Smith")
+    let ns = names("Series editor Jane Smith praised the book.");
+    assert!(typed(&ns, "Jane Smith", EntityKind::Person), "{ns:?}");
+}
