@@ -200,21 +200,49 @@ fn finite(s: &Sentence, i: usize) -> bool {
     matches!(s.tokens[i].xpos.as_str(), "VBD" | "VBZ" | "VBP")
 }
 
+/// Whether subject `c` of verb `v` is the parser's split of a subject
+/// coordinated with its first subject `first`: both before the verb, "and"
+/// between them, and no comma, semicolon or colon from `first` to the verb.
+fn split_coordination(ctx: &SentenceArgs, first: usize, c: usize, v: usize) -> bool {
+    first < c && c < v && ctx.forms[first..c].iter().any(|w| w == "and") && !ctx.forms[first..v].iter().any(|w| matches!(w.as_str(), "," | ";" | ":"))
+}
+
 /// Subjects of a verbal trigger at token `i`: `(subjects, passive)`.
 pub fn subjects<'a>(ctx: &'a SentenceArgs, i: usize) -> (Vec<&'a Arg>, bool) {
     let s = ctx.sent;
     let mut t = i;
     for _ in 0..4 {
+        // several subjects of one verb are a coordination the parser split
+        // ("Padalecki and Supernatural co-stars Jensen Ackles and Misha Collins supported ...")
+        let mut found: Vec<&'a Arg> = Vec::new();
+        let mut any_subject = false;
+        let mut first_subject = t;
         for c in children(s, t) {
             match rel(s, c) {
                 // "last year accused him": a time is no subject (a parser slip); look further
                 "nsubj" if matches!(s.tokens[c].lemma.as_str(), "year" | "day" | "week" | "month" | "time" | "night" | "morning" | "evening" | "decade" | "century" | "today" | "yesterday") => {}
                 // a relative pronoun stands for the noun the clause modifies (below)
                 "nsubj" if matches!(ctx.forms[c].as_str(), "which" | "who" | "that") && rel(s, t) == "acl:relcl" => {}
-                "nsubj" | "csubj" => return (args_of(ctx, c), false),
-                "nsubj:pass" => return (args_of(ctx, c), t == i),
+                // a further subject only when "and" joins it to the first, with
+                // no comma up to the verb (not a parser slip over a long clause)
+                "nsubj" | "csubj" if any_subject && !split_coordination(ctx, first_subject, c, t) => {}
+                "nsubj" | "csubj" => {
+                    if !any_subject {
+                        first_subject = c;
+                    }
+                    any_subject = true;
+                    for a in args_of(ctx, c) {
+                        if !found.iter().any(|f| std::ptr::eq(*f, a)) {
+                            found.push(a);
+                        }
+                    }
+                }
+                "nsubj:pass" if !any_subject => return (args_of(ctx, c), t == i),
                 _ => {}
             }
+        }
+        if any_subject {
+            return (found, false);
         }
         // "his supporting Trump": the gerund's possessor
         if let Some(p) = children(s, t).find(|&c| rel(s, c) == "nmod:poss") {

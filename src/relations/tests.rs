@@ -444,3 +444,12 @@ fn a_list_with_a_serial_comma_is_coordinated_to_its_last_name() {
         assert!(has(&es, "Barack Obama", RelationKind::Support, name), "{name}: {es:?}");
     }
 }
+
+#[test]
+fn a_subject_the_parser_split_at_and_is_one_coordinated_subject() {
+    // bio_padalecki: the parse gives "supported" three subjects
+    let es = edges("Padalecki and Supernatural co-stars Jensen Ackles and Misha Collins supported Beto O'Rourke for the 2018 Senate election in Texas.");
+    for name in ["Jensen Ackles", "Misha Collins"] {
+        assert!(has(&es, name, RelationKind::Support, "Beto O'Rourke"), "{name}: {es:?}");
+    }
+}
