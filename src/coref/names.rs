@@ -353,7 +353,7 @@ impl Keys {
     /// `at`, when one leads; `None` when none matches or the best are tied.
     fn most_named(&self, c: &Coref, at: usize, pred: impl Fn(usize, &Chain) -> bool) -> Option<usize> {
         let mut counts: Vec<(usize, usize)> = c.chains.iter().enumerate().filter(|&(ci, ch)| pred(ci, ch)).map(|(ci, _)| (self.sentences[ci].range(..=at).count(), ci)).collect();
-        counts.sort_by(|a, b| b.0.cmp(&a.0));
+        counts.sort_by_key(|c| std::cmp::Reverse(c.0));
         match counts[..] {
             [(n, ci), (m, _), ..] if n > m => Some(ci),
             _ => None,
