@@ -54,8 +54,8 @@ fn title_case_sentence(s: &Sentence, lex: &Lexicon) -> bool {
     // punctuation, or capitalises dictionary words ("Praises", "Election");
     // a sentence that ends like one and owes its capitals to names is none
     // ("Barack Obama praised Alex Padilla, Jon Ossoff and Raphael Warnock.")
-    let common_caps = words.iter().filter(|w| is_cap(w) && lex.is_common(w)).count();
-    (words.len() >= 6 && caps * 10 >= words.len() * 7 && (ends_plain || common_caps >= 2)) || (ends_plain && words.len() >= 2 && caps == words.len())
+    let common_caps = || words.iter().filter(|w| is_cap(w) && lex.is_common(w)).count();
+    (words.len() >= 6 && caps * 10 >= words.len() * 7 && (ends_plain || common_caps() >= 2)) || (ends_plain && words.len() >= 2 && caps == words.len())
 }
 
 pub(super) fn find_names(doc: &Document, forms: &FormIndex, si: usize, s: &Sentence, lex: &Lexicon) -> Vec<Mention> {
@@ -333,7 +333,13 @@ fn work_noun_before(lex: &Lexicon, toks: &[Token], a: usize) -> bool {
         k => k,
     };
     let Some(n) = noun.filter(|&n| lex.event_before.contains(&toks[n].form.to_lowercase())) else { return false };
-    (n.saturating_sub(3)..n).any(|k| matches!(toks[k].form.to_lowercase().as_str(), "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "my" | "your"))
+    (n.saturating_sub(3)..n).any(|k| is_article_or_possessive(&toks[k].form))
+}
+
+/// An article or a possessive determiner, the words before a noun that
+/// introduces a name ("the company Acme Widgets", "his film Easy Rider").
+fn is_article_or_possessive(w: &str) -> bool {
+    matches!(w.to_lowercase().as_str(), "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "my" | "your")
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -440,7 +446,7 @@ fn make_name(doc: &Document, forms: &FormIndex, si: usize, s: &Sentence, lex: &L
     // after a noun for an organization, with its article, names one
     let org_noun_before = a >= 2
         && lex.org_nouns.contains_key(&toks[a - 1].form.to_lowercase())
-        && matches!(toks[a - 2].form.to_lowercase().as_str(), "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "my" | "your");
+        && is_article_or_possessive(&toks[a - 2].form);
     let ty = if org_noun_before && !lex.places.contains(&lower) {
         NameType::Entity(EntityKind::Organization)
     } else if work_noun_before(lex, toks, a) && !lex.places.contains(&lower) {
@@ -549,7 +555,7 @@ fn camel_case(w: &str) -> bool {
 /// after the head word of an organization's name at `end` ("Refugee
 /// Council Enver Solomon"): two or three capitalised words that are no
 /// common words, heads, titles or roles, then no further capital.
-fn person_after_org_head(lex: &Lexicon, toks: &[crate::doc::Token], end: usize, j: usize) -> bool {
+fn person_after_org_head(lex: &Lexicon, toks: &[Token], end: usize, j: usize) -> bool {
     if !lex.org_last.contains(&toks[end].form.to_lowercase()) {
         return false;
     }

@@ -215,8 +215,7 @@ pub fn subjects<'a>(ctx: &'a SentenceArgs, i: usize) -> (Vec<&'a Arg>, bool) {
         // several subjects of one verb are a coordination the parser split
         // ("Padalecki and Supernatural co-stars Jensen Ackles and Misha Collins supported ...")
         let mut found: Vec<&'a Arg> = Vec::new();
-        let mut any_subject = false;
-        let mut first_subject = t;
+        let mut first_subject: Option<usize> = None;
         for c in children(s, t) {
             match rel(s, c) {
                 // "last year accused him": a time is no subject (a parser slip); look further
@@ -225,23 +224,20 @@ pub fn subjects<'a>(ctx: &'a SentenceArgs, i: usize) -> (Vec<&'a Arg>, bool) {
                 "nsubj" if matches!(ctx.forms[c].as_str(), "which" | "who" | "that") && rel(s, t) == "acl:relcl" => {}
                 // a further subject only when "and" joins it to the first, with
                 // no comma up to the verb (not a parser slip over a long clause)
-                "nsubj" | "csubj" if any_subject && !split_coordination(ctx, first_subject, c, t) => {}
+                "nsubj" | "csubj" if first_subject.is_some_and(|f| !split_coordination(ctx, f, c, t)) => {}
                 "nsubj" | "csubj" => {
-                    if !any_subject {
-                        first_subject = c;
-                    }
-                    any_subject = true;
+                    first_subject.get_or_insert(c);
                     for a in args_of(ctx, c) {
                         if !found.iter().any(|f| std::ptr::eq(*f, a)) {
                             found.push(a);
                         }
                     }
                 }
-                "nsubj:pass" if !any_subject => return (args_of(ctx, c), t == i),
+                "nsubj:pass" if first_subject.is_none() => return (args_of(ctx, c), t == i),
                 _ => {}
             }
         }
-        if any_subject {
+        if first_subject.is_some() {
             return (found, false);
         }
         // "his supporting Trump": the gerund's possessor

@@ -55,10 +55,7 @@ impl Table {
     #[inline(always)]
     pub fn get(&self, key: u32, b: usize) -> u32 {
         let line = &self.lines[b];
-        let mut payload = 0;
-        for i in 0..8 {
-            payload |= line.payloads[i] & u32::from(line.keys[i] == key).wrapping_neg();
-        }
+        let payload = payload_in(line, key);
         // sorted: the key lies further on only if this bucket ends with a
         // smaller key (empty slots hold the largest key)
         if payload | u32::from(line.keys[7] >= key) == 0 {
@@ -72,10 +69,7 @@ impl Table {
     #[cold]
     fn further(&self, key: u32, b: usize) -> u32 {
         for line in &self.lines[b.min(self.lines.len())..] {
-            let mut payload = 0;
-            for i in 0..8 {
-                payload |= line.payloads[i] & u32::from(line.keys[i] == key).wrapping_neg();
-            }
+            let payload = payload_in(line, key);
             if payload != 0 || line.keys[7] >= key {
                 return payload;
             }
@@ -87,6 +81,17 @@ impl Table {
     pub fn entries(&self) -> impl Iterator<Item = (u32, u32)> + '_ {
         self.lines.iter().flat_map(|l| l.keys.into_iter().zip(l.payloads)).filter(|e| e.1 != 0)
     }
+}
+
+/// The payload of `key` in `line`, 0 when the line does not hold it: the 8
+/// keys compared at once, with no branch.
+#[inline(always)]
+fn payload_in(line: &Line, key: u32) -> u32 {
+    let mut payload = 0;
+    for i in 0..8 {
+        payload |= line.payloads[i] & u32::from(line.keys[i] == key).wrapping_neg();
+    }
+    payload
 }
 
 #[cfg(test)]
