@@ -15,6 +15,7 @@
 //! The chains of both names are merged, keeping the one mentioned first;
 //! later bare uses of an alias ("Ye") then join that chain.
 
+use crate::text::lower;
 use super::{Chain, Coref};
 use crate::doc::Document;
 use crate::graph::EntityKind;
@@ -38,13 +39,13 @@ fn person(c: &Coref, mi: usize) -> Option<usize> {
 /// ("Latin:").
 fn name_like(doc: &Document, lex: &Lexicon, m: &Mention) -> bool {
     let label = doc.sentences[m.sentence].tokens.get(m.last + 1).is_some_and(|t| t.form == ":");
-    m.form == Form::Name && matches!(m.ty, NameType::Entity(EntityKind::Person) | NameType::Unknown) && !label && !lex.demonyms.contains(&m.text.to_lowercase())
+    m.form == Form::Name && matches!(m.ty, NameType::Entity(EntityKind::Person) | NameType::Unknown) && !label && !lex.demonyms.contains(&*lower(&m.text))
 }
 
 /// True when the two names share a word ("Natsu Higuchi", "Higuchi Natsu").
 fn share_word(a: &str, b: &str) -> bool {
     let wa: Vec<String> = a.split_whitespace().map(str::to_lowercase).collect();
-    b.split_whitespace().any(|w| wa.contains(&w.to_lowercase()))
+    b.split_whitespace().any(|w| wa.iter().any(|x| *x == *lower(w)))
 }
 
 /// Where the cue before mention `a` starts and whether it is strong.
@@ -53,8 +54,9 @@ fn cue_before(doc: &Document, lex: &Lexicon, a: &Mention) -> Option<(usize, bool
     // "pen name of Japanese author Natsu Higuchi": quotes, commas and a short description
     let mut end = a.first;
     while end > 0 && a.first - end < 4 {
-        let f = toks[end - 1].form.to_lowercase();
-        if !(skippable(&f) || lex.demonyms.contains(&f) || lex.role_nouns.contains_key(&f) || matches!(f.as_str(), "the" | "a" | "an")) {
+        let f = lower(&toks[end - 1].form);
+        let f = f.as_str();
+        if !(skippable(&f) || lex.demonyms.contains(f) || lex.role_nouns.contains_key(f) || matches!(f, "the" | "a" | "an")) {
             break;
         }
         end -= 1;
@@ -130,7 +132,7 @@ fn links(doc: &Document, mentions: &[Mention], lex: &Lexicon, c: &Coref) -> Vec<
 /// a word in another script, or a language label and its colon ("Latin :").
 fn other_script_or_label(lex: &Lexicon, f: &str, next: Option<&str>) -> bool {
     let foreign = f.chars().any(char::is_alphabetic) && !f.chars().any(|ch| ch.is_ascii_alphabetic() || ch.is_ascii_digit());
-    foreign || f == ":" || (next == Some(":") && lex.demonyms.contains(&f.to_lowercase()))
+    foreign || f == ":" || (next == Some(":") && lex.demonyms.contains(&*lower(&f)))
 }
 
 /// Finds the stated aliases and merges the chains they name.
@@ -183,7 +185,8 @@ pub(super) fn link_aliases(doc: &Document, mentions: &[Mention], lex: &Lexicon, 
 
 /// A name without a leading "the", lower case.
 fn bare(s: &str) -> String {
-    let l = s.trim().to_lowercase();
+    let l = lower(&s.trim());
+    let l = l.as_str();
     l.strip_prefix("the ").unwrap_or(&l).to_string()
 }
 

@@ -2,6 +2,7 @@
 //! organizations (with their acronyms) and events. Stated aliases are
 //! linked afterwards (see `aliases`).
 
+use crate::text::lower;
 use super::{Chain, Coref};
 use crate::doc::Document;
 use crate::graph::EntityKind;
@@ -190,7 +191,7 @@ pub(super) fn resolve_names(doc: &Document, mentions: &[Mention], lex: &Lexicon,
             && ms.iter().any(|&mi| doc.sentences[mentions[mi].sentence].tokens[mentions[mi].head].deprel.starts_with("nsubj"))
             && !ms.iter().any(|&mi| {
                 let m = &mentions[mi];
-                m.first > 0 && matches!(doc.sentences[m.sentence].tokens[m.first - 1].form.to_lowercase().as_str(), "the" | "in" | "at" | "to" | "from" | "near" | "into")
+                m.first > 0 && matches!(lower(&doc.sentences[m.sentence].tokens[m.first - 1].form).as_str(), "the" | "in" | "at" | "to" | "from" | "near" | "into")
             })
     }).collect();
     lone.sort();

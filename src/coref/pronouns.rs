@@ -20,6 +20,7 @@
 //! - organization nouns ("the organization", "the site", "the church";
 //!   `data/lexicons/org_nouns.txt`): the organization the text is about.
 
+use crate::text::lower;
 use super::describe::{attach_roles, description, recent_pair, top_two};
 use super::salience::{best, chains_at, clause_subject, role, Role, Seen, Site};
 use super::Coref;
@@ -278,17 +279,18 @@ fn self_named(doc: &Document, mentions: &[Mention], c: &Coref, si: usize) -> Opt
 }
 
 fn is_reflexive(m: &Mention) -> bool {
-    let w = m.text.to_lowercase();
+    let w = lower(&m.text);
+    let w = w.as_str();
     w.ends_with("self") || w.ends_with("selves")
 }
 
 fn is_possessive(m: &Mention) -> bool {
-    matches!(m.text.to_lowercase().as_str(), "his" | "her" | "its" | "their" | "my" | "our" | "your")
+    matches!(lower(&m.text).as_str(), "his" | "her" | "its" | "their" | "my" | "our" | "your")
 }
 
 /// "he", "she", "they": pronouns in subject form.
 fn is_subject_pronoun(m: &Mention) -> bool {
-    matches!(m.text.to_lowercase().as_str(), "he" | "she" | "they")
+    matches!(lower(&m.text).as_str(), "he" | "she" | "they")
 }
 
 fn pronoun(ctx: &Ctx, c: &Coref, st: &State, mi: usize, p: PronounInfo) -> Vec<usize> {
@@ -386,7 +388,7 @@ fn reporter(ctx: &Ctx, c: &Coref, m: &Mention) -> Option<usize> {
     }
     let v = s.tokens[m.head].head?;
     let r = s.tokens[v].head.filter(|_| s.tokens[v].deprel == "ccomp")?;
-    if !TELLING.contains(&s.tokens[r].lemma.to_lowercase().as_str()) {
+    if !TELLING.contains(&lower(&s.tokens[r].lemma).as_str()) {
         return None;
     }
     let subj = s.children(r).find(|&k| s.tokens[k].deprel.starts_with("nsubj"))?;
@@ -429,7 +431,7 @@ fn bound_subject(ctx: &Ctx, c: &Coref, m: &Mention) -> Vec<usize> {
 fn cataphor(ctx: &Ctx, c: &Coref, m: &Mention) -> Option<usize> {
     let toks = &ctx.doc.sentences[m.sentence].tokens;
     let fw = toks.iter().position(|t| t.form.chars().any(char::is_alphanumeric))?;
-    if !SUBORDINATORS.contains(&toks[fw].form.to_lowercase().as_str()) || m.first <= fw || c.quotes.is_inside(m.sentence, m.first) {
+    if !SUBORDINATORS.contains(&lower(&toks[fw].form).as_str()) || m.first <= fw || c.quotes.is_inside(m.sentence, m.first) {
         return None;
     }
     let comma = (m.last + 1..toks.len()).find(|&k| toks[k].form == ",")?;
@@ -473,8 +475,8 @@ fn it(ctx: &Ctx, c: &Coref, st: &State, m: &Mention, site: &Site) -> Vec<usize> 
     }
     // "it" as the subject of a verb that acts: "the company said it would ..."
     let acts = match (t.deprel.starts_with("nsubj"), t.head) {
-        (true, Some(h)) => !LIGHT_VERBS.contains(&s.tokens[h].lemma.to_lowercase().as_str()) && !s.children(h).any(|k| s.tokens[k].deprel == "cop"),
-        (false, _) if t.deprel.is_empty() => s.tokens.get(m.last + 1).is_some_and(|n| !matches!(n.form.to_lowercase().as_str(), "is" | "was" | "'s" | "seems" | "seemed" | "has" | "had" | "will" | "would")),
+        (true, Some(h)) => !LIGHT_VERBS.contains(&lower(&s.tokens[h].lemma).as_str()) && !s.children(h).any(|k| s.tokens[k].deprel == "cop"),
+        (false, _) if t.deprel.is_empty() => s.tokens.get(m.last + 1).is_some_and(|n| !matches!(lower(&n.form).as_str(), "is" | "was" | "'s" | "seems" | "seemed" | "has" | "had" | "will" | "would")),
         _ => false,
     };
     if !acts {

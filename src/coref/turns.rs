@@ -16,6 +16,7 @@
 //! First-person pronouns outside quotations then refer to the turn's speaker
 //! and second-person ones to its addressee (see `pronouns`).
 
+use crate::text::lower;
 use super::Coref;
 use crate::doc::{Document, Sentence};
 use crate::graph::EntityKind;
@@ -85,7 +86,7 @@ fn unfinished(s: &Sentence) -> bool {
 /// its question mark).
 fn is_question(doc: &Document, p: &std::ops::Range<usize>) -> bool {
     let last = &doc.sentences[p.end - 1];
-    let opener = last.tokens.first().is_some_and(|t| QUESTION_OPENERS.contains(&t.form.to_lowercase().as_str()));
+    let opener = last.tokens.first().is_some_and(|t| QUESTION_OPENERS.contains(&lower(&t.form).as_str()));
     p.len() <= 4 && (asks(last) || (p.len() == 1 && unfinished(last) && opener && last.tokens.len() > 3))
 }
 
@@ -147,7 +148,7 @@ pub struct Interview {
 /// follows them ("interviewed X") or precedes them ("X tells", "X answered").
 fn interview_cue(toks: &[crate::doc::Token], ti: usize) -> Option<bool> {
     let next = |k: usize| toks.get(ti + k).map(|t| t.form.to_lowercase()).unwrap_or_default();
-    match toks[ti].form.to_lowercase().as_str() {
+    match lower(&toks[ti].form).as_str() {
         "interview" | "interviews" | "interviewed" | "interviewing" | "q&a" => Some(true),
         // "spoke with", "talked to", "sat down with", "caught up with"
         "spoke" | "speaks" | "talked" | "talks" => matches!(next(1).as_str(), "with" | "to").then_some(true),
@@ -178,10 +179,10 @@ pub(super) fn find_interview(doc: &Document, mentions: &[Mention], c: &Coref, le
             let Some(forward) = interview_cue(toks, ti) else { continue };
             let passive = toks.get(ti + 1).is_some_and(|n| n.form == "by");
             let before: Vec<(usize, usize)> = names.iter().copied().filter(|&(mi, _)| mentions[mi].last < ti).collect();
-            let topic = (ti + 1..toks.len()).find(|&k| TOPIC_WORDS.contains(&toks[k].form.to_lowercase().as_str())).unwrap_or(toks.len());
+            let topic = (ti + 1..toks.len()).find(|&k| TOPIC_WORDS.contains(&lower(&toks[k].form).as_str())).unwrap_or(toks.len());
             let after: Vec<(usize, usize)> = names.iter().copied().filter(|&(mi, _)| mentions[mi].first > ti && (passive || mentions[mi].first < topic)).collect();
             // "Andrew Westphal is the director ... Wikinews interviewed him"
-            if forward && !passive && toks.get(ti + 1).is_some_and(|n| matches!(n.form.to_lowercase().as_str(), "him" | "her")) && iv.interviewees.is_empty() {
+            if forward && !passive && toks.get(ti + 1).is_some_and(|n| matches!(lower(&n.form).as_str(), "him" | "her")) && iv.interviewees.is_empty() {
                 if let Some(ci) = last_person_before(mentions, c, si, ti) {
                     iv.interviewees.push(ci);
                 }
@@ -240,7 +241,7 @@ pub(super) fn find_interview(doc: &Document, mentions: &[Mention], c: &Coref, le
     // "File photo of interviewee David Titley": captions anywhere name interviewees
     for (mi, m) in mentions.iter().enumerate() {
         let toks = &doc.sentences[m.sentence].tokens;
-        let cue = m.first > 0 && matches!(toks[m.first - 1].form.to_lowercase().as_str(), "interviewee" | "interviewees");
+        let cue = m.first > 0 && matches!(lower(&toks[m.first - 1].form).as_str(), "interviewee" | "interviewees");
         if let (true, [ci]) = (cue && m.form == Form::Name, &c.refs[mi][..]) {
             if kind(*ci) == EntityKind::Person && !iv.interviewees.contains(ci) {
                 iv.interviewees.push(*ci);

@@ -6,6 +6,7 @@
 //! vague words, so that it reads the way a person names the event. A bare
 //! head ("the interview") needs a modifier or a complement to count.
 
+use crate::text::lower;
 use super::{Form, Gender, Lexicon, Mention, NameType};
 use crate::doc::{Document, Sentence, Upos};
 use crate::graph::EntityKind;
@@ -20,8 +21,9 @@ const WEAK: &[&str] = &["run", "campaign", "party", "address", "vote", "show", "
 
 fn is_modifier(t: &crate::doc::Token, tagged: bool) -> bool {
     let f = t.form.as_str();
-    let l = f.to_lowercase();
-    if DETERMINERS.contains(&l.as_str()) || COMPLEMENTS.contains(&l.as_str()) || l == "and" {
+    let l = lower(&f);
+    let l = l.as_str();
+    if DETERMINERS.contains(&l) || COMPLEMENTS.contains(&l) || l == "and" {
         return false;
     }
     if f.chars().all(|c| c.is_ascii_digit()) || f == "-" || f.chars().next().is_some_and(char::is_uppercase) {
@@ -30,7 +32,7 @@ fn is_modifier(t: &crate::doc::Token, tagged: bool) -> bool {
     if tagged {
         return matches!(t.upos, Upos::Adj | Upos::Noun | Upos::Num | Upos::Propn);
     }
-    ADJECTIVES.contains(&l.as_str()) || VAGUE.contains(&l.as_str()) || ["al", "ial", "ic", "ary", "ive", "ous"].iter().any(|s| l.ends_with(s) && l.len() > 5)
+    ADJECTIVES.contains(&l) || VAGUE.contains(&l) || ["al", "ial", "ic", "ary", "ive", "ous"].iter().any(|s| l.ends_with(s) && l.len() > 5)
 }
 
 pub(super) fn find_events(doc: &Document, si: usize, s: &Sentence, lex: &Lexicon, names: &[Mention]) -> Vec<Mention> {
@@ -39,15 +41,16 @@ pub(super) fn find_events(doc: &Document, si: usize, s: &Sentence, lex: &Lexicon
     let in_name = |i: usize| names.iter().find(|m| m.first <= i && i <= m.last);
     let mut out: Vec<Mention> = Vec::new();
     for h in 0..toks.len() {
-        let head = toks[h].form.to_lowercase();
-        if !lex.event_common.contains(&head) || in_name(h).is_some() || out.iter().any(|m| m.first <= h && h <= m.last) {
+        let head = lower(&toks[h].form);
+        let head = head.as_str();
+        if !lex.event_common.contains(head) || in_name(h).is_some() || out.iter().any(|m| m.first <= h && h <= m.last) {
             continue;
         }
         if tagged && matches!(toks[h].upos, Upos::Verb | Upos::Aux | Upos::Adj) {
             continue;
         }
         // a noun used as a verb after "to" or a pronoun ("to run", "they run")
-        if h > 0 && matches!(toks[h - 1].form.to_lowercase().as_str(), "to" | "will" | "would" | "i" | "we" | "they" | "you" | "can" | "could") {
+        if h > 0 && matches!(lower(&toks[h - 1].form).as_str(), "to" | "will" | "would" | "i" | "we" | "they" | "you" | "can" | "could") {
             continue;
         }
         // walk left over modifiers (and a possessor name before "'s")
@@ -56,8 +59,9 @@ pub(super) fn find_events(doc: &Document, si: usize, s: &Sentence, lex: &Lexicon
         let mut det = false;
         while a > 0 {
             let t = &toks[a - 1];
-            let l = t.form.to_lowercase();
-            if DETERMINERS.contains(&l.as_str()) {
+            let l = lower(&t.form);
+            let l = l.as_str();
+            if DETERMINERS.contains(&l) {
                 det = true;
                 break;
             }
@@ -79,7 +83,7 @@ pub(super) fn find_events(doc: &Document, si: usize, s: &Sentence, lex: &Lexicon
                 continue;
             }
             if is_modifier(t, tagged) {
-                if !VAGUE.contains(&l.as_str()) && t.form != "-" {
+                if !VAGUE.contains(&l) && t.form != "-" {
                     has_mod = true;
                 }
                 a -= 1;
@@ -94,10 +98,11 @@ pub(super) fn find_events(doc: &Document, si: usize, s: &Sentence, lex: &Lexicon
         // complement: "with the New Yorker", "for the presidency", "of Daniel Montalvo"
         let mut b = h;
         if let Some(p) = toks.get(h + 1) {
-            let pl = p.form.to_lowercase();
-            if COMPLEMENTS.contains(&pl.as_str()) {
+            let pl = lower(&p.form);
+            let pl = pl.as_str();
+            if COMPLEMENTS.contains(&pl) {
                 let mut k = h + 2;
-                if k < toks.len() && DETERMINERS.contains(&toks[k].form.to_lowercase().as_str()) {
+                if k < toks.len() && DETERMINERS.contains(&lower(&toks[k].form).as_str()) {
                     k += 1;
                 }
                 let np_start = k;
@@ -111,7 +116,7 @@ pub(super) fn find_events(doc: &Document, si: usize, s: &Sentence, lex: &Lexicon
                         break;
                     }
                     let t = &toks[k];
-                    let cont = if tagged { matches!(t.upos, Upos::Noun | Upos::Propn | Upos::Adj | Upos::Num) } else { t.form.chars().next().is_some_and(char::is_alphanumeric) && !lex.common_words.contains(&t.form.to_lowercase()) || lex.event_common.contains(&t.form.to_lowercase()) || t.form.chars().next().is_some_and(char::is_uppercase) };
+                    let cont = if tagged { matches!(t.upos, Upos::Noun | Upos::Propn | Upos::Adj | Upos::Num) } else { t.form.chars().next().is_some_and(char::is_alphanumeric) && !lex.common_words.contains(&*lower(&t.form)) || lex.event_common.contains(&*lower(&t.form)) || t.form.chars().next().is_some_and(char::is_uppercase) };
                     if !cont {
                         break;
                     }
@@ -124,7 +129,7 @@ pub(super) fn find_events(doc: &Document, si: usize, s: &Sentence, lex: &Lexicon
                 // a participle and its object: "a ceremony commemorating the
                 // 30th anniversary", "a rally marking the anniversary"
                 let mut k = h + 2;
-                if DETERMINERS.contains(&toks[k].form.to_lowercase().as_str()) {
+                if DETERMINERS.contains(&lower(&toks[k].form).as_str()) {
                     k += 1;
                 }
                 let np_start = k;
@@ -136,7 +141,7 @@ pub(super) fn find_events(doc: &Document, si: usize, s: &Sentence, lex: &Lexicon
                 }
             }
         }
-        let weak = WEAK.contains(&head.as_str());
+        let weak = WEAK.contains(&head);
         let has_pp = b > h;
         let definite = a > 0 && toks[a - 1].form.eq_ignore_ascii_case("the");
         if !(has_mod || has_pp || (definite && !weak)) || (weak && !has_pp && !toks[a..h].iter().any(|t| t.form.chars().any(|c| c.is_ascii_digit() || c.is_uppercase()) || t.form == "-")) {
@@ -147,7 +152,7 @@ pub(super) fn find_events(doc: &Document, si: usize, s: &Sentence, lex: &Lexicon
             continue;
         }
         // label: skip vague words at the front
-        while a < h && VAGUE.contains(&toks[a].form.to_lowercase().as_str()) {
+        while a < h && VAGUE.contains(&lower(&toks[a].form).as_str()) {
             a += 1;
         }
         let text = doc.text[toks[a].span.start..toks[b].span.end].replace('’', "'");

@@ -1,5 +1,6 @@
 //! The word lists of the mention and coreference stages, parsed from `data/`.
 
+use crate::text::lower;
 use crate::resources::{data, entries, word_set, LexiconError, SortedWords};
 use crate::text::Abbreviations;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -264,15 +265,16 @@ impl Lexicon {
 
     /// Gender of a first name, if it is one.
     pub fn first_name_gender(&self, w: &str) -> Option<Gender> {
-        self.first_names.get(&w.to_lowercase()).copied()
+        self.first_names.get(&*lower(&w)).copied()
     }
 
     /// True when `w` (any case, singular or plural) is a title or a role noun:
     /// "Generals", "Mathematician".
     pub fn is_title_or_role(&self, w: &str) -> bool {
-        let l = w.trim_end_matches('.').to_lowercase();
+        let l = lower(&w.trim_end_matches('.'));
+        let l = l.as_str();
         let stem = l.strip_suffix('s').unwrap_or(&l);
-        self.titles.contains_key(&l) || self.titles.contains_key(stem) || self.role_nouns.contains_key(&l) || self.role_nouns.contains_key(stem)
+        self.titles.contains_key(l) || self.titles.contains_key(stem) || self.role_nouns.contains_key(l) || self.role_nouns.contains_key(stem)
     }
 
     /// True when two lower-case given names can be one person's: equal, or
@@ -283,7 +285,7 @@ impl Lexicon {
 
     /// True when `w` is an ordinary English word (lower-cased lookup).
     pub fn is_common(&self, w: &str) -> bool {
-        self.common_words.contains(&w.to_lowercase())
+        self.common_words.contains(&*lower(&w))
     }
 }
 

@@ -1,5 +1,6 @@
 //! Name spans, pronouns and descriptions in one sentence.
 
+use crate::text::lower;
 use super::{Form, Gender, Lexicon, Mention, NameType};
 use super::classifier::FormIndex;
 use crate::doc::{Document, Sentence, Token, Upos};
@@ -9,6 +10,14 @@ use crate::graph::EntityKind;
 const CONNECTORS: &[&str] = &["de", "van", "von", "der", "den", "bin", "ibn", "al", "la", "le", "du", "da", "di", "del", "dos", "&"];
 
 fn is_cap(form: &str) -> bool {
+    // fast paths for ASCII: a capital first letter, or no capital at all
+    let b = form.as_bytes();
+    if b.first().is_some_and(u8::is_ascii_uppercase) {
+        return true;
+    }
+    if b.is_ascii() && !b.iter().any(u8::is_ascii_uppercase) {
+        return false;
+    }
     let mut cs = form.chars();
     let elided = (form.starts_with("d'") || form.starts_with("d’")) && form.chars().nth(2).is_some_and(char::is_uppercase); // "d'Alembert"
     (matches!(cs.next(), Some(c) if c.is_uppercase()) && form.chars().any(char::is_alphabetic)) || elided || lower_camel(form)
@@ -42,7 +51,7 @@ fn is_roman_numeral(w: &str) -> bool {
 
 /// True for words in `non_names.txt`: months, days, forms of address.
 fn non_name(lex: &Lexicon, w: &str) -> bool {
-    lex.non_names.contains(&w.to_lowercase())
+    lex.non_names.contains(&*lower(&w))
 }
 
 /// True when capitalisation carries little information: headlines in title case.
@@ -68,7 +77,7 @@ pub(super) fn find_names(doc: &Document, forms: &FormIndex, si: usize, s: &Sente
     let first_word = toks.iter().position(|t| t.form.chars().any(char::is_alphanumeric)).unwrap_or(0);
     while i < toks.len() {
         let f = toks[i].form.as_str();
-        if !(is_cap(f) || is_initial(f)) || f == "I" || (lex.pronouns.contains_key(&f.to_lowercase()) && !toks.get(i + 1).is_some_and(|t| is_cap(&t.form))) {
+        if !(is_cap(f) || is_initial(f)) || f == "I" || (lex.pronouns.contains_key(&*lower(&f)) && !toks.get(i + 1).is_some_and(|t| is_cap(&t.form))) {
             i += 1;
             continue;
         }
@@ -90,10 +99,10 @@ pub(super) fn find_names(doc: &Document, forms: &FormIndex, si: usize, s: &Sente
                 // the Arabic article of a name: "Muhammad al-Hajj Husayn Hadid", "Abd al-Karim Qasim"
                 end = j + 2;
                 j += 3;
-            } else if j + 1 < toks.len() && is_cap(&toks[j + 1].form) && (CONNECTORS.contains(&g) || (g == "the" && lex.first_names.contains_key(&toks[end].form.to_lowercase()) && !toks.get(j + 2).is_some_and(|t| is_cap(&t.form))) || (g == "-" && (toks[j - 1].span.end == toks[j].span.start && toks[j].span.end == toks[j + 1].span.start || spaced_hyphen_in_org(lex, &toks[start..=end])))) {
+            } else if j + 1 < toks.len() && is_cap(&toks[j + 1].form) && (CONNECTORS.contains(&g) || (g == "the" && lex.first_names.contains_key(&*lower(&toks[end].form)) && !toks.get(j + 2).is_some_and(|t| is_cap(&t.form))) || (g == "-" && (toks[j - 1].span.end == toks[j].span.start && toks[j].span.end == toks[j + 1].span.start || spaced_hyphen_in_org(lex, &toks[start..=end])))) {
                 end = j + 1;
                 j += 2;
-            } else if j + 1 < toks.len() && is_cap(&toks[j + 1].form) && plural_possessive(&toks[end], &toks[j]) && toks[j + 1..].iter().take(3).take_while(|t| is_cap(&t.form)).any(|t| lex.org_last.contains(&t.form.to_lowercase())) {
+            } else if j + 1 < toks.len() && is_cap(&toks[j + 1].form) && plural_possessive(&toks[end], &toks[j]) && toks[j + 1..].iter().take(3).take_while(|t| is_cap(&t.form)).any(|t| lex.org_last.contains(&*lower(&t.form))) {
                 // "Women's Tennis Association", "Workers' Party": a plural's possessive
                 // inside the name of an organization (not "the Pirates' Double-A affiliate")
                 end = j + 1;
@@ -127,7 +136,7 @@ pub(super) fn find_names(doc: &Document, forms: &FormIndex, si: usize, s: &Sente
         // "Austen, Jane." / "Macaulay, Thomas Babington." / "Marx, Karl and Engels, Friedrich."
         let list_start = start == first_word || (start > 0 && toks[start - 1].form == "and");
         if start == end && list_start && toks.get(end + 1).is_some_and(|t| t.form == ",") && !lex.is_common(&toks[start].form) {
-            if let Some(fst) = toks.get(end + 2).filter(|t| lex.first_names.contains_key(&t.form.to_lowercase()) && is_cap(&t.form)) {
+            if let Some(fst) = toks.get(end + 2).filter(|t| lex.first_names.contains_key(&*lower(&t.form)) && is_cap(&t.form)) {
                 let mut last = end + 2;
                 while toks.get(last + 1).is_some_and(|t| is_cap(&t.form) && t.form.chars().any(char::is_lowercase)) && last < end + 4 {
                     last += 1;
@@ -146,17 +155,18 @@ pub(super) fn find_names(doc: &Document, forms: &FormIndex, si: usize, s: &Sente
         // "Suilen H. Alvarado Laboratorio de Bases de Datos": a first name, a
         // middle initial and a surname, run into the name of something else
         // (not "John F. Kennedy International Airport", which ends in a head)
-        let last_word = toks[end].form.to_lowercase();
+        let last_word = lower(&toks[end].form);
+        let last_word = last_word.as_str();
         let initialled = end >= start + 4
-            && (lex.first_names.contains_key(&toks[start].form.to_lowercase()) || !lex.is_common(&toks[start].form) && !lex.places.contains(&toks[start].form.to_lowercase()))
+            && (lex.first_names.contains_key(&*lower(&toks[start].form)) || !lex.is_common(&toks[start].form) && !lex.places.contains(&*lower(&toks[start].form)))
             && !is_initial(&toks[start].form)
             && is_initial(&toks[start + 1].form)
             && is_cap(&toks[start + 2].form)
             && !is_initial(&toks[start + 3].form)
             && !CONNECTORS.contains(&toks[start + 3].form.as_str())
-            && !lex.org_last.contains(&last_word)
-            && !lex.non_person_last.contains(&last_word)
-            && !lex.event_named.contains(&last_word)
+            && !lex.org_last.contains(last_word)
+            && !lex.non_person_last.contains(last_word)
+            && !lex.event_named.contains(last_word)
             && !toks[start..=end].iter().any(|t| t.form == "of");
         if initialled {
             if let Some(m) = make_name(doc, forms, si, s, lex, start, start + 2, start <= first_word, headline, tagged) {
@@ -169,7 +179,7 @@ pub(super) fn find_names(doc: &Document, forms: &FormIndex, si: usize, s: &Sente
         }
         // "University of Texas Arlington Amneh Jafari": an organization name
         // runs into a person's name; split after the organization's head
-        let org_split = (start..end).find(|&t| lex.org_last.contains(&toks[t].form.to_lowercase()) && lex.first_names.contains_key(&toks[t + 1].form.to_lowercase()) && t + 1 < end).or_else(|| person_after_org(lex, &toks[start..=end]).then(|| end - 2));
+        let org_split = (start..end).find(|&t| lex.org_last.contains(&*lower(&toks[t].form)) && lex.first_names.contains_key(&*lower(&toks[t + 1].form)) && t + 1 < end).or_else(|| person_after_org(lex, &toks[start..=end]).then(|| end - 2));
         if let Some(t) = org_split {
             if let Some(m) = make_name(doc, forms, si, s, lex, start, t, start <= first_word, headline, tagged) {
                 out.push(m);
@@ -202,19 +212,20 @@ pub(super) fn find_names(doc: &Document, forms: &FormIndex, si: usize, s: &Sente
 /// word a known surname, the one before it no ordinary word or place.
 fn person_after_org(lex: &Lexicon, run: &[crate::doc::Token]) -> bool {
     let n = run.len();
-    if n < 5 || !lex.org_first.contains(&run[0].form.to_lowercase()) || !run.iter().any(|t| t.form == "of") {
+    if n < 5 || !lex.org_first.contains(&*lower(&run[0].form)) || !run.iter().any(|t| t.form == "of") {
         return false;
     }
-    let (given, last) = (run[n - 2].form.to_lowercase(), run[n - 1].form.to_lowercase());
+    let (given, last) = (lower(&run[n - 2].form), lower(&run[n - 1].form));
+    let (given, last) = (given.as_str(), last.as_str());
     is_cap(&run[n - 2].form)
         && run[n - 3].form != "of"
         && lex.surnames.contains(&last)
         && !lex.is_common(&given)
-        && !lex.places.contains(&given)
-        && !lex.non_person_first.contains(&given)
+        && !lex.places.contains(given)
+        && !lex.non_person_first.contains(given)
         && !lex.places.contains(&format!("{given} {last}"))
-        && !lex.org_last.contains(&last)
-        && !lex.org_last.contains(&given)
+        && !lex.org_last.contains(last)
+        && !lex.org_last.contains(given)
 }
 
 /// Whether `apostrophe` after `word` is the possessive of a plural: "'s"
@@ -223,7 +234,7 @@ fn person_after_org(lex: &Lexicon, run: &[crate::doc::Token]) -> bool {
 fn plural_possessive(word: &crate::doc::Token, apostrophe: &crate::doc::Token) -> bool {
     let glued = word.span.end == apostrophe.span.start;
     match apostrophe.form.as_str() {
-        "'s" | "’s" => glued && matches!(word.form.to_lowercase().as_str(), "women" | "men" | "people" | "children"),
+        "'s" | "’s" => glued && matches!(lower(&word.form).as_str(), "women" | "men" | "people" | "children"),
         "'" | "’" => glued && word.form.len() > 3 && word.form.ends_with('s') && !word.form.ends_with("ss"),
         _ => false,
     }
@@ -232,7 +243,7 @@ fn plural_possessive(word: &crate::doc::Token, apostrophe: &crate::doc::Token) -
 /// A hyphen written with spaces inside an organization's name that has
 /// already taken a complement ("Council on American - Islamic Relations").
 fn spaced_hyphen_in_org(lex: &Lexicon, run: &[crate::doc::Token]) -> bool {
-    run.len() >= 3 && lex.org_first.contains(&run[0].form.to_lowercase()) && run.iter().any(|t| matches!(t.form.as_str(), "of" | "on" | "for"))
+    run.len() >= 3 && lex.org_first.contains(&*lower(&run[0].form)) && run.iter().any(|t| matches!(t.form.as_str(), "of" | "on" | "for"))
 }
 
 /// A plural title before a list of names makes each of them a person:
@@ -241,7 +252,8 @@ fn spaced_hyphen_in_org(lex: &Lexicon, run: &[crate::doc::Token]) -> bool {
 fn titled_lists(doc: &Document, si: usize, s: &Sentence, lex: &Lexicon, names: &mut Vec<Mention>) {
     let toks = &s.tokens;
     for (t, tok) in toks.iter().enumerate() {
-        let l = tok.form.to_lowercase();
+        let l = lower(&tok.form);
+        let l = l.as_str();
         let plural_title = is_cap(&tok.form) && l.len() > 3 && l.ends_with('s') && lex.titles.contains_key(&l[..l.len() - 1]);
         if !plural_title {
             continue;
@@ -284,22 +296,23 @@ fn titled_lists(doc: &Document, si: usize, s: &Sentence, lex: &Lexicon, names: &
 /// "X of Y" names a person: X a lone name that is no head of an organization,
 /// event or place, Y one capitalised word (a place) not followed by another.
 fn of_person(lex: &Lexicon, x: &str, toks: &[crate::doc::Token], k: usize) -> bool {
-    let xl = x.to_lowercase();
+    let xl = lower(&x);
+    let xl = xl.as_str();
     let Some(y) = toks.get(k) else { return false };
     is_cap(x)
         && is_cap(&y.form)
         && !toks.get(k + 1).is_some_and(|t| is_cap(&t.form) || t.form == "of")
         && !lex.is_common(&xl)
-        && !lex.org_first.contains(&xl)
-        && !lex.org_last.contains(&xl)
-        && !lex.event_first.contains(&xl)
-        && !lex.event_named.contains(&xl)
-        && !lex.places.contains(&xl)
-        && !lex.non_person_last.contains(&xl)
-        && !lex.titles.contains_key(&xl)
+        && !lex.org_first.contains(xl)
+        && !lex.org_last.contains(xl)
+        && !lex.event_first.contains(xl)
+        && !lex.event_named.contains(xl)
+        && !lex.places.contains(xl)
+        && !lex.non_person_last.contains(xl)
+        && !lex.titles.contains_key(xl)
         && !lex.is_title_or_role(&xl)
-        && !lex.demonyms.contains(&xl)
-        && !lex.non_names.contains(&xl)
+        && !lex.demonyms.contains(xl)
+        && !lex.non_names.contains(xl)
 }
 
 fn of_joins(lex: &Lexicon, left: &[&str], toks: &[crate::doc::Token], k: usize) -> bool {
@@ -317,7 +330,7 @@ fn of_joins(lex: &Lexicon, left: &[&str], toks: &[crate::doc::Token], k: usize) 
         while e < toks.len() && is_cap(&toks[e].form) {
             e += 1;
         }
-        return e > k && lex.org_last.contains(&toks[e - 1].form.to_lowercase());
+        return e > k && lex.org_last.contains(&*lower(&toks[e - 1].form));
     }
     next_cap
         && (lex.org_first.contains(&first) || lex.event_first.contains(&first) || lex.org_last.contains(&last) || lex.event_named.contains(&last))
@@ -332,14 +345,14 @@ fn work_noun_before(lex: &Lexicon, toks: &[Token], a: usize) -> bool {
         Some(k) if toks[k].form == "," => k.checked_sub(1),
         k => k,
     };
-    let Some(n) = noun.filter(|&n| lex.event_before.contains(&toks[n].form.to_lowercase())) else { return false };
+    let Some(n) = noun.filter(|&n| lex.event_before.contains(&*lower(&toks[n].form))) else { return false };
     (n.saturating_sub(3)..n).any(|k| is_article_or_possessive(&toks[k].form))
 }
 
 /// An article or a possessive determiner, the words before a noun that
 /// introduces a name ("the company Acme Widgets", "his film Easy Rider").
 fn is_article_or_possessive(w: &str) -> bool {
-    matches!(w.to_lowercase().as_str(), "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "my" | "your")
+    matches!(lower(&w).as_str(), "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "my" | "your")
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -350,30 +363,31 @@ fn make_name(doc: &Document, forms: &FormIndex, si: usize, s: &Sentence, lex: &L
     let mut titled = false;
     // an organization or event name keeps its titles and demonyms ("Russian army",
     // "French Academy of Sciences", "Washington State University")
-    let lw = |k: usize| toks[k].form.trim_end_matches('.').to_lowercase();
-    let org_like = lex.org_last.contains(&lw(end))
-        || lex.event_named.contains(&lw(end))
-        || (end > start && (lex.org_first.contains(&lw(start)) || lex.event_first.contains(&lw(start))))
+    let lw = |k: usize| lower(&toks[k].form.trim_end_matches('.'));
+    let org_like = lex.org_last.contains(&*lw(end))
+        || lex.event_named.contains(&*lw(end))
+        || (end > start && (lex.org_first.contains(&*lw(start)) || lex.event_first.contains(&*lw(start))))
         // "Roman Catholic": a word for a church's members
-        || (end > start && lex.party_plurals.contains_key(&(start..=end).map(lw).collect::<Vec<_>>().join(" ")));
+        || (end > start && lex.party_plurals.contains_key(&(start..=end).map(|k| lw(k).to_string()).collect::<Vec<_>>().join(" ")));
     // strip determiners, titles and sentence-initial ordinary words
     while a <= end {
-        let w = toks[a].form.trim_end_matches('.').to_lowercase();
+        let w = lower(&toks[a].form.trim_end_matches('.'));
+        let w = w.as_str();
         if w == "the" {
             a += 1;
-        } else if let Some(&g) = lex.titles.get(&w).filter(|_| !org_like) {
+        } else if let Some(&g) = lex.titles.get(w).filter(|_| !org_like) {
             if a == end {
                 break; // "the President" alone: not a name
             }
             gender = if g == Gender::Unknown { gender } else { g };
             // "St. Petersburg" is a place: a saint's title needs a first name after it
-            titled = !matches!(w.as_str(), "st" | "saint") || lex.first_names.contains_key(&toks[a + 1].form.to_lowercase());
+            titled = !matches!(w, "st" | "saint") || lex.first_names.contains_key(&*lower(&toks[a + 1].form));
             a += 1;
         } else if non_name(lex, &w) {
             a += 1;
-        } else if a < end && !org_like && (lex.is_title_or_role(&w) || lex.demonyms.contains(&w) || lex.places.contains(&w)) {
+        } else if a < end && !org_like && (lex.is_title_or_role(&w) || lex.demonyms.contains(w) || lex.places.contains(w)) {
             // "Mathematician Hermann Weyl", "Scots Paul Menzies", "Washington Chris Gregoire"
-            if lex.titles.contains_key(&w) {
+            if lex.titles.contains_key(w) {
                 titled = true;
             }
             a += 1;
@@ -403,7 +417,7 @@ fn make_name(doc: &Document, forms: &FormIndex, si: usize, s: &Sentence, lex: &L
     // Hadid DBE RA", "Daniel Bernoulli FRS"): honours, not part of the name
     let honour = |k: usize| {
         let f = toks[k].form.as_str();
-        (2..=4).contains(&f.len()) && f.chars().all(|c| c.is_ascii_uppercase()) && !lex.places.contains(&f.to_lowercase()) && !is_roman_numeral(f)
+        (2..=4).contains(&f.len()) && f.chars().all(|c| c.is_ascii_uppercase()) && !lex.places.contains(&*lower(&f)) && !is_roman_numeral(f)
     };
     let mut h = b;
     while h > a && honour(h) {
@@ -411,8 +425,9 @@ fn make_name(doc: &Document, forms: &FormIndex, si: usize, s: &Sentence, lex: &L
     }
     // the words left are a person's: two or more, capitalised, no head, place or particle
     let personal = |k: usize| {
-        let l = toks[k].form.to_lowercase();
-        is_cap(&toks[k].form) && toks[k].form.chars().any(char::is_lowercase) && !lex.places.contains(&l) && !lex.org_last.contains(&l) && !lex.event_named.contains(&l)
+        let l = lower(&toks[k].form);
+        let l = l.as_str();
+        is_cap(&toks[k].form) && toks[k].form.chars().any(char::is_lowercase) && !lex.places.contains(l) && !lex.org_last.contains(l) && !lex.event_named.contains(l)
     };
     if h < b && h > a && (a..=h).all(personal) {
         b = h;
@@ -426,8 +441,9 @@ fn make_name(doc: &Document, forms: &FormIndex, si: usize, s: &Sentence, lex: &L
         return None;
     }
     let label = doc.text[toks[a].span.start..toks[b].span.end].replace('’', "'");
-    let lower = label.to_lowercase();
-    let first = words[0].to_lowercase();
+    let label_lower = label.to_lowercase();
+    let first = lower(&words[0]);
+    let first = first.as_str();
     let last = words[words.len() - 1].to_lowercase();
     let mut canonical = None;
     // what follows the name: "the Trump campaign" is an organization
@@ -445,35 +461,35 @@ fn make_name(doc: &Document, forms: &FormIndex, si: usize, s: &Sentence, lex: &L
     // "the company Acme Widgets", "the band Arctic Monkeys": a name right
     // after a noun for an organization, with its article, names one
     let org_noun_before = a >= 2
-        && lex.org_nouns.contains_key(&toks[a - 1].form.to_lowercase())
+        && lex.org_nouns.contains_key(&*lower(&toks[a - 1].form))
         && is_article_or_possessive(&toks[a - 2].form);
-    let ty = if org_noun_before && !lex.places.contains(&lower) {
+    let ty = if org_noun_before && !lex.places.contains(&label_lower) {
         NameType::Entity(EntityKind::Organization)
-    } else if work_noun_before(lex, toks, a) && !lex.places.contains(&lower) {
+    } else if work_noun_before(lex, toks, a) && !lex.places.contains(&label_lower) {
         NameType::Entity(EntityKind::Event)
-    } else if lex.org_after.contains(&after) && !lex.places.contains(&lower) || lex.org_after.contains(&after) && after == "government" {
+    } else if lex.org_after.contains(&after) && !lex.places.contains(&label_lower) || lex.org_after.contains(&after) && after == "government" {
         canonical = Some(format!("{label} {after}"));
         let m = mention(doc, si, s, a, b + 1, NameType::Entity(EntityKind::Organization), gender, canonical);
         return Some(m);
-    } else if lex.organizations.contains(&lower)
+    } else if lex.organizations.contains(&label_lower)
         || lex.org_last.contains(&last)
-        || lex.org_first.contains(&first) && words.len() > 1
+        || lex.org_first.contains(first) && words.len() > 1
         // "American Academy of Pediatrics", "National Institute of Health"
-        || words.windows(2).any(|w| w[1] == "of" && lex.org_last.contains(&w[0].to_lowercase()))
+        || words.windows(2).any(|w| w[1] == "of" && lex.org_last.contains(&*lower(&w[0])))
     {
         NameType::Entity(EntityKind::Organization)
-    } else if words.len() > 1 && lex.organizations.contains(&first) && !lex.event_named.contains(&last) {
+    } else if words.len() > 1 && lex.organizations.contains(first) && !lex.event_named.contains(&last) {
         // "Google Analytics", "YouTube Rewind": named after a known organization
         NameType::Unknown
-    } else if let Some(party) = lex.party_plurals.get(&lower).filter(|_| {
+    } else if let Some(party) = lex.party_plurals.get(&label_lower).filter(|_| {
         // "Republican" names the party only as a noun, not in "Republican colleagues"
-        lower.ends_with('s') || !toks.get(b + 1).is_some_and(|t| t.form.chars().next().is_some_and(char::is_lowercase) && t.form.chars().all(char::is_alphabetic) && t.form != "from" && t.form != "of")
+        label_lower.ends_with('s') || !toks.get(b + 1).is_some_and(|t| t.form.chars().next().is_some_and(char::is_lowercase) && t.form.chars().all(char::is_alphabetic) && t.form != "from" && t.form != "of")
     }) {
         canonical = Some(party.clone());
         NameType::Entity(EntityKind::Organization)
-    } else if lex.event_named.contains(&last) && words.len() > 1 || lex.event_first.contains(&first) && words.len() > 1 {
+    } else if lex.event_named.contains(&last) && words.len() > 1 || lex.event_first.contains(first) && words.len() > 1 {
         NameType::Entity(EntityKind::Event)
-    } else if lex.places.contains(&lower) {
+    } else if lex.places.contains(&label_lower) {
         // a country is an organization when it acts: "China criticized ...", "Mexico will pay";
         // a city's name is its club when people join it: "Messi joined Barcelona"
         if acts(lex, toks, b) || joined(toks, b) {
@@ -481,7 +497,7 @@ fn make_name(doc: &Document, forms: &FormIndex, si: usize, s: &Sentence, lex: &L
         } else {
             return None;
         }
-    } else if (titled || is_person_name(lex, &words, headline, a > 0 && PLACE_CUES.contains(&toks[a - 1].form.to_lowercase().as_str())))
+    } else if (titled || is_person_name(lex, &words, headline, a > 0 && PLACE_CUES.contains(&lower(&toks[a - 1].form).as_str())))
         // no person's name ends with a place of two words ("Madame Tussauds New York")
         && !(words.len() >= 3 && lex.places.contains(&words[words.len() - 2..].join(" ").to_lowercase()))
     {
@@ -489,7 +505,7 @@ fn make_name(doc: &Document, forms: &FormIndex, si: usize, s: &Sentence, lex: &L
             gender = lex.first_name_gender(&first).unwrap_or(Gender::Unknown);
         }
         NameType::Entity(EntityKind::Person)
-    } else if words.len() == 1 && words[0].len() >= 2 && words[0].len() <= 6 && words[0].chars().all(|c| c.is_ascii_uppercase() || c == '&') && !lex.first_names.contains_key(&first) && !lex.is_common(&first) {
+    } else if words.len() == 1 && words[0].len() >= 2 && words[0].len() <= 6 && words[0].chars().all(|c| c.is_ascii_uppercase() || c == '&') && !lex.first_names.contains_key(first) && !lex.is_common(&first) {
         // acronyms: NASA, BBC
         NameType::Entity(EntityKind::Organization)
     } else if words.len() == 1 && camel_case(words[0]) {
@@ -499,7 +515,7 @@ fn make_name(doc: &Document, forms: &FormIndex, si: usize, s: &Sentence, lex: &L
         NameType::Unknown
     };
     // a bare head is a generic reference ("the Church", "the Party"), not a name
-    if words.len() == 1 && ty == NameType::Entity(EntityKind::Organization) && lex.org_last.contains(&last) && !lex.organizations.contains(&lower) {
+    if words.len() == 1 && ty == NameType::Entity(EntityKind::Organization) && lex.org_last.contains(&last) && !lex.organizations.contains(&label_lower) {
         return None;
     }
     if headline && ty == NameType::Unknown {
@@ -507,7 +523,7 @@ fn make_name(doc: &Document, forms: &FormIndex, si: usize, s: &Sentence, lex: &L
     }
     // a given name inside a sentence is a name whatever its tag ("his younger
     // brother Alfred were": the tagger reads "Alfred" as a participle)
-    let given_name = a == b && !at_start && lex.first_names.contains_key(&first) && !lex.is_common(&first) && !lex.places.contains(&first);
+    let given_name = a == b && !at_start && lex.first_names.contains_key(first) && !lex.is_common(&first) && !lex.places.contains(first);
     if tagged && ty == NameType::Unknown && !given_name && !toks[a..=b].iter().any(|t| t.upos == Upos::Propn) {
         return None;
     }
@@ -556,13 +572,14 @@ fn camel_case(w: &str) -> bool {
 /// Council Enver Solomon"): two or three capitalised words that are no
 /// common words, heads, titles or roles, then no further capital.
 fn person_after_org_head(lex: &Lexicon, toks: &[Token], end: usize, j: usize) -> bool {
-    if !lex.org_last.contains(&toks[end].form.to_lowercase()) {
+    if !lex.org_last.contains(&*lower(&toks[end].form)) {
         return false;
     }
     let plain = |k: usize| {
         toks.get(k).is_some_and(|t| {
-            let l = t.form.to_lowercase();
-            is_cap(&t.form) && t.form.chars().any(char::is_lowercase) && !lex.is_common(&l) && !lex.org_last.contains(&l) && !lex.event_named.contains(&l) && !lex.is_title_or_role(&l) && !lex.places.contains(&l)
+            let l = lower(&t.form);
+            let l = l.as_str();
+            is_cap(&t.form) && t.form.chars().any(char::is_lowercase) && !lex.is_common(&l) && !lex.org_last.contains(l) && !lex.event_named.contains(l) && !lex.is_title_or_role(&l) && !lex.places.contains(l)
         })
     };
     let n = (j..j + 4).take_while(|&k| plain(k)).count();
@@ -582,7 +599,7 @@ fn acts(lex: &Lexicon, toks: &[crate::doc::Token], b: usize) -> bool {
     let t = &toks[b];
     if t.deprel.starts_with("nsubj") {
         if let Some(h) = t.head {
-            return lex.acting_verbs.contains(&toks[h].lemma.to_lowercase());
+            return lex.acting_verbs.contains(&*lower(&toks[h].lemma));
         }
     }
     // without a parse: the next word is such a verb in the past tense
@@ -596,7 +613,7 @@ fn joined(toks: &[crate::doc::Token], b: usize) -> bool {
     let Some(h) = t.head else { return false };
     // the preposition of the name: "for", "with"
     let case = || toks.iter().find(|c| c.head == Some(b) && c.deprel == "case").map(|c| c.form.to_lowercase());
-    match toks[h].lemma.to_lowercase().as_str() {
+    match lower(&toks[h].lemma).as_str() {
         "join" => t.deprel == "obj",
         "play" | "sign" => t.deprel == "obl" && matches!(case().as_deref(), Some("for" | "with")),
         _ => false,
@@ -609,30 +626,31 @@ const PLACE_CUES: &[&str] = &["the", "at", "in", "near", "on", "into", "from", "
 /// Whether `words`, a run of capitalised words, read as a person's name.
 /// `place_cue`: the word before is one of [`PLACE_CUES`].
 fn is_person_name(lex: &Lexicon, words: &[&str], headline: bool, place_cue: bool) -> bool {
-    let first = words[0].to_lowercase();
+    let first = lower(&words[0]);
+    let first = first.as_str();
     let last = words[words.len() - 1].to_lowercase();
-    if lex.demonyms.contains(&first) || words.iter().any(|w| lex.places.contains(&w.to_lowercase())) && words.len() == 1 {
+    if lex.demonyms.contains(first) || words.iter().any(|w| lex.places.contains(&*lower(&w))) && words.len() == 1 {
         return false;
     }
     // a brand's inner capital after two lower-case letters ("SiriusXM Hits",
     // "YouTube Rewind"), unless a given name comes first ("John FitzGibbon");
     // given names have one after a prefix ("LeBron", "JaVale")
-    if !lex.first_names.contains_key(&first) && words.iter().any(|w| brand_word(w)) {
+    if !lex.first_names.contains_key(first) && words.iter().any(|w| brand_word(w)) {
         return false;
     }
     // "Museum of Flight", "Space Shuttle Columbia"; but "Bill Barrett", "Eric
     // Temple Bell" start with a first name, and "Peter Hall", "Doris Day" are
     // a first name and a surname (unless a place cue comes first: "the Albert Hall")
-    let given_and_surname = words.len() == 2 && !place_cue && lex.first_names.contains_key(&first) && !lex.is_common(&first) && lex.surnames.contains(&last);
+    let given_and_surname = words.len() == 2 && !place_cue && lex.first_names.contains_key(first) && !lex.is_common(&first) && lex.surnames.contains(&last);
     // initials before a surname are a person's ("W. W. Rouse Ball", "J. R. R. Tolkien")
     let initialled = words.len() >= 2 && is_initial(words[0]) && !is_initial(words[words.len() - 1]) && !place_cue;
     let place_or_thing = !initialled
-        && (lex.non_person_last.contains(&last) && !given_and_surname || (!lex.first_names.contains_key(&first) && words.iter().any(|w| lex.non_person_last.contains(&w.to_lowercase()))));
-    if place_or_thing || lex.non_person_first.contains(&first) && words.len() > 1 || lex.is_title_or_role(&last) {
+        && (lex.non_person_last.contains(&last) && !given_and_surname || (!lex.first_names.contains_key(first) && words.iter().any(|w| lex.non_person_last.contains(&*lower(&w)))));
+    if place_or_thing || lex.non_person_first.contains(first) && words.len() > 1 || lex.is_title_or_role(&last) {
         return false;
     }
     // initials alone ("L. D.") or a run of acronyms ("CC BY-SA") is no name
-    if words.iter().all(|w| is_initial(w)) || (!lex.first_names.contains_key(&first) && words.iter().filter(|w| **w != "-").all(|w| w.len() > 1 && !w.chars().any(char::is_lowercase))) {
+    if words.iter().all(|w| is_initial(w)) || (!lex.first_names.contains_key(first) && words.iter().filter(|w| **w != "-").all(|w| w.len() > 1 && !w.chars().any(char::is_lowercase))) {
         return false;
     }
     let looks = words.iter().all(|w| is_cap(w) || is_initial(w) || CONNECTORS.contains(w) || *w == "-" || *w == "of");
@@ -645,7 +663,7 @@ fn is_person_name(lex: &Lexicon, words: &[&str], headline: bool, place_cue: bool
     // long names joined by particles ("Mohammed Hadid Muhammad al-Hajj Husayn Hadid") may have more words
     let particles = words.iter().filter(|w| CONNECTORS.contains(w) && **w != "&").count();
     let most = if particles > 0 { 7 } else { 5 };
-    looks && words.len() - particles <= most && (lex.first_names.contains_key(&first) || initialled || (lex.surnames.contains(&last) && common < words.len()) || (common == 0 && words.len() <= 3 && !headline))
+    looks && words.len() - particles <= most && (lex.first_names.contains_key(first) || initialled || (lex.surnames.contains(&last) && common < words.len()) || (common == 0 && words.len() <= 3 && !headline))
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -664,8 +682,9 @@ pub(super) fn find_pronouns_and_descriptions(si: usize, s: &Sentence, lex: &Lexi
         if covered(i) {
             continue;
         }
-        let lower = t.form.to_lowercase();
-        if let Some(&p) = lex.pronouns.get(&lower) {
+        let lowered = crate::text::lower(&t.form);
+        let lower = lowered.as_str();
+        if let Some(&p) = lex.pronouns.get(lower) {
             if t.form == "US" || (lower == "i" && t.form != "I") {
                 continue;
             }
@@ -680,35 +699,36 @@ pub(super) fn find_pronouns_and_descriptions(si: usize, s: &Sentence, lex: &Lexi
             continue;
         }
         // "the pair", "the two", "the couple"
-        if matches!(lower.as_str(), "pair" | "couple" | "duo" | "two") && i > 0 && toks[i - 1].form.eq_ignore_ascii_case("the") && !toks.get(i + 1).is_some_and(|n| n.form.chars().next().is_some_and(char::is_alphabetic) && !is_cap(&n.form) && n.form != "have" && n.form != "had" && n.form != "were") {
+        if matches!(lower, "pair" | "couple" | "duo" | "two") && i > 0 && toks[i - 1].form.eq_ignore_ascii_case("the") && !toks.get(i + 1).is_some_and(|n| n.form.chars().next().is_some_and(char::is_alphabetic) && !is_cap(&n.form) && n.form != "have" && n.form != "had" && n.form != "were") {
             out.push(simple(si, s, i - 1, i, Form::Group, Gender::Unknown));
             continue;
         }
         // "the organization founded by ...", "the site's founder": not "the group
         // of friends", nor "the company Google" (an apposition of its name)
-        if let Some(&any) = lex.org_nouns.get(&lower) {
+        if let Some(&any) = lex.org_nouns.get(lower) {
             let after = toks.get(i + 1).map(|n| n.form.as_str()).unwrap_or("");
             let noun = t.upos == Upos::Noun || t.upos == Upos::X;
             if i > 0 && toks[i - 1].form.eq_ignore_ascii_case("the") && noun && after != "of" && !is_cap(after) && !covered(i - 1) {
-                out.push(simple(si, s, i - 1, i, Form::OrgDescription { noun: lower.clone(), any }, Gender::Neuter));
+                out.push(simple(si, s, i - 1, i, Form::OrgDescription { noun: lower.to_string(), any }, Gender::Neuter));
                 continue;
             }
         }
         // "the singer", "the EGOT-winning singer", "the 43-year-old"
-        let role = if lower == "old" && i >= 2 && toks[i - 1].form == "-" { Some("year-old".to_string()) } else if lex.role_nouns.contains_key(&lower) { Some(lower.clone()) } else { None };
+        let role = if lower == "old" && i >= 2 && toks[i - 1].form == "-" { Some("year-old".to_string()) } else if lex.role_nouns.contains_key(lower) { Some(lower.to_string()) } else { None };
         if let Some(role) = role {
             let next_is_name = names.iter().any(|m| m.first == i + 1 || (m.first == i + 2 && toks[i + 1].form == ","));
             let mut k = i;
             let mut det = None;
             while k > 0 && i - k < 6 {
                 k -= 1;
-                let w = toks[k].form.to_lowercase();
+                let w = crate::text::lower(&toks[k].form);
+                let w = w.as_str();
                 if w == "the" || w == "this" || w == "that" {
                     det = Some(k);
                     break;
                 }
                 let participle = toks[k].upos == Upos::Verb && (matches!(toks[k].xpos.as_str(), "VBG" | "VBN") || k > 0 && toks[k - 1].form == "-");
-                if (matches!(toks[k].upos, Upos::Verb | Upos::Aux | Upos::Adp) && !participle) || matches!(w.as_str(), "," | "." | "a" | "an" | "and" | "of" | "with" | "to" | "his" | "her") {
+                if (matches!(toks[k].upos, Upos::Verb | Upos::Aux | Upos::Adp) && !participle) || matches!(w, "," | "." | "a" | "an" | "and" | "of" | "with" | "to" | "his" | "her") {
                     break;
                 }
             }

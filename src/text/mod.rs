@@ -8,7 +8,10 @@
 //! the sentence. Abbreviations ("Mr.", "U.S.") and initials ("H.") keep their
 //! period and do not end a sentence before a name.
 
+pub mod case;
 mod tokenize;
+
+pub use case::{lower, Lower};
 
 pub use tokenize::is_quote_token;
 
