@@ -56,7 +56,7 @@ fn cue_before(doc: &Document, lex: &Lexicon, a: &Mention) -> Option<(usize, bool
     while end > 0 && a.first - end < 4 {
         let f = lower(&toks[end - 1].form);
         let f = f.as_str();
-        if !(skippable(&f) || lex.demonyms.contains(f) || lex.role_nouns.contains_key(f) || matches!(f, "the" | "a" | "an")) {
+        if !(skippable(f) || lex.demonyms.contains(f) || lex.role_nouns.contains_key(f) || matches!(f, "the" | "a" | "an")) {
             break;
         }
         end -= 1;
@@ -132,7 +132,7 @@ fn links(doc: &Document, mentions: &[Mention], lex: &Lexicon, c: &Coref) -> Vec<
 /// a word in another script, or a language label and its colon ("Latin :").
 fn other_script_or_label(lex: &Lexicon, f: &str, next: Option<&str>) -> bool {
     let foreign = f.chars().any(char::is_alphabetic) && !f.chars().any(|ch| ch.is_ascii_alphabetic() || ch.is_ascii_digit());
-    foreign || f == ":" || (next == Some(":") && lex.demonyms.contains(&*lower(&f)))
+    foreign || f == ":" || (next == Some(":") && lex.demonyms.contains(&*lower(f)))
 }
 
 /// Finds the stated aliases and merges the chains they name.
@@ -185,9 +185,9 @@ pub(super) fn link_aliases(doc: &Document, mentions: &[Mention], lex: &Lexicon, 
 
 /// A name without a leading "the", lower case.
 fn bare(s: &str) -> String {
-    let l = lower(&s.trim());
+    let l = lower(s.trim());
     let l = l.as_str();
-    l.strip_prefix("the ").unwrap_or(&l).to_string()
+    l.strip_prefix("the ").unwrap_or(l).to_string()
 }
 
 fn add_alias(ch: &mut Chain, a: &str) {

@@ -443,7 +443,7 @@ pub fn features(lex: &Lexicon, toks: &[Token], a: usize, b: usize, cues: DocCues
     out.push(f1(t::LEN, n.min(5) as u64));
     let mut shapes = String::new();
     for (i, tok) in toks[a..=b].iter().enumerate() {
-        out.push(f1(t::WORD, hash_str(&*lower(&tok.form))));
+        out.push(f1(t::WORD, hash_str(&lower(&tok.form))));
         let sh = shape(&tok.form);
         out.push(f1(t::SHAPE, hash_str(&sh)));
         if i < 4 {
@@ -475,14 +475,14 @@ pub fn features(lex: &Lexicon, toks: &[Token], a: usize, b: usize, cues: DocCues
     let none = hash_str("<none>");
     let prev = if a > 0 { hash_str(&low(a - 1)) } else { none };
     let prev2 = if a > 1 { hash_str(&low(a - 2)) } else { none };
-    let next = toks.get(b + 1).map_or(none, |t| hash_str(&*lower(&t.form)));
-    let next2 = toks.get(b + 2).map_or(none, |t| hash_str(&*lower(&t.form)));
+    let next = toks.get(b + 1).map_or(none, |t| hash_str(&lower(&t.form)));
+    let next2 = toks.get(b + 2).map_or(none, |t| hash_str(&lower(&t.form)));
     out.push(f1(t::PREV, prev));
     out.push(f2(t::PREV2, prev2, prev));
     out.push(f1(t::NEXT, next));
     out.push(f2(t::NEXT2, next, next2));
     if a > 0 && !toks[a - 1].lemma.is_empty() {
-        out.push(f1(t::PREV_LEMMA, hash_str(&*lower(&toks[a - 1].lemma))));
+        out.push(f1(t::PREV_LEMMA, hash_str(&lower(&toks[a - 1].lemma))));
     }
     // the parse: the name's head is its token governed from outside the span
     if toks.iter().any(|t| t.head.is_some()) {

@@ -21,7 +21,7 @@ const WEAK: &[&str] = &["run", "campaign", "party", "address", "vote", "show", "
 
 fn is_modifier(t: &crate::doc::Token, tagged: bool) -> bool {
     let f = t.form.as_str();
-    let l = lower(&f);
+    let l = lower(f);
     let l = l.as_str();
     if DETERMINERS.contains(&l) || COMPLEMENTS.contains(&l) || l == "and" {
         return false;

@@ -265,15 +265,15 @@ impl Lexicon {
 
     /// Gender of a first name, if it is one.
     pub fn first_name_gender(&self, w: &str) -> Option<Gender> {
-        self.first_names.get(&*lower(&w)).copied()
+        self.first_names.get(&*lower(w)).copied()
     }
 
     /// True when `w` (any case, singular or plural) is a title or a role noun:
     /// "Generals", "Mathematician".
     pub fn is_title_or_role(&self, w: &str) -> bool {
-        let l = lower(&w.trim_end_matches('.'));
+        let l = lower(w.trim_end_matches('.'));
         let l = l.as_str();
-        let stem = l.strip_suffix('s').unwrap_or(&l);
+        let stem = l.strip_suffix('s').unwrap_or(l);
         self.titles.contains_key(l) || self.titles.contains_key(stem) || self.role_nouns.contains_key(l) || self.role_nouns.contains_key(stem)
     }
 
@@ -285,7 +285,7 @@ impl Lexicon {
 
     /// True when `w` is an ordinary English word (lower-cased lookup).
     pub fn is_common(&self, w: &str) -> bool {
-        self.common_words.contains(&*lower(&w))
+        self.common_words.contains(&*lower(w))
     }
 }
 

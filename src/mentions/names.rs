@@ -51,7 +51,7 @@ fn is_roman_numeral(w: &str) -> bool {
 
 /// True for words in `non_names.txt`: months, days, forms of address.
 fn non_name(lex: &Lexicon, w: &str) -> bool {
-    lex.non_names.contains(&*lower(&w))
+    lex.non_names.contains(&*lower(w))
 }
 
 /// True when capitalisation carries little information: headlines in title case.
@@ -77,7 +77,7 @@ pub(super) fn find_names(doc: &Document, forms: &FormIndex, si: usize, s: &Sente
     let first_word = toks.iter().position(|t| t.form.chars().any(char::is_alphanumeric)).unwrap_or(0);
     while i < toks.len() {
         let f = toks[i].form.as_str();
-        if !(is_cap(f) || is_initial(f)) || f == "I" || (lex.pronouns.contains_key(&*lower(&f)) && !toks.get(i + 1).is_some_and(|t| is_cap(&t.form))) {
+        if !(is_cap(f) || is_initial(f)) || f == "I" || (lex.pronouns.contains_key(&*lower(f)) && !toks.get(i + 1).is_some_and(|t| is_cap(&t.form))) {
             i += 1;
             continue;
         }
@@ -219,8 +219,8 @@ fn person_after_org(lex: &Lexicon, run: &[crate::doc::Token]) -> bool {
     let (given, last) = (given.as_str(), last.as_str());
     is_cap(&run[n - 2].form)
         && run[n - 3].form != "of"
-        && lex.surnames.contains(&last)
-        && !lex.is_common(&given)
+        && lex.surnames.contains(last)
+        && !lex.is_common(given)
         && !lex.places.contains(given)
         && !lex.non_person_first.contains(given)
         && !lex.places.contains(&format!("{given} {last}"))
@@ -296,13 +296,13 @@ fn titled_lists(doc: &Document, si: usize, s: &Sentence, lex: &Lexicon, names: &
 /// "X of Y" names a person: X a lone name that is no head of an organization,
 /// event or place, Y one capitalised word (a place) not followed by another.
 fn of_person(lex: &Lexicon, x: &str, toks: &[crate::doc::Token], k: usize) -> bool {
-    let xl = lower(&x);
+    let xl = lower(x);
     let xl = xl.as_str();
     let Some(y) = toks.get(k) else { return false };
     is_cap(x)
         && is_cap(&y.form)
         && !toks.get(k + 1).is_some_and(|t| is_cap(&t.form) || t.form == "of")
-        && !lex.is_common(&xl)
+        && !lex.is_common(xl)
         && !lex.org_first.contains(xl)
         && !lex.org_last.contains(xl)
         && !lex.event_first.contains(xl)
@@ -310,7 +310,7 @@ fn of_person(lex: &Lexicon, x: &str, toks: &[crate::doc::Token], k: usize) -> bo
         && !lex.places.contains(xl)
         && !lex.non_person_last.contains(xl)
         && !lex.titles.contains_key(xl)
-        && !lex.is_title_or_role(&xl)
+        && !lex.is_title_or_role(xl)
         && !lex.demonyms.contains(xl)
         && !lex.non_names.contains(xl)
 }
@@ -352,7 +352,7 @@ fn work_noun_before(lex: &Lexicon, toks: &[Token], a: usize) -> bool {
 /// An article or a possessive determiner, the words before a noun that
 /// introduces a name ("the company Acme Widgets", "his film Easy Rider").
 fn is_article_or_possessive(w: &str) -> bool {
-    matches!(lower(&w).as_str(), "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "my" | "your")
+    matches!(lower(w).as_str(), "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "my" | "your")
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -363,7 +363,7 @@ fn make_name(doc: &Document, forms: &FormIndex, si: usize, s: &Sentence, lex: &L
     let mut titled = false;
     // an organization or event name keeps its titles and demonyms ("Russian army",
     // "French Academy of Sciences", "Washington State University")
-    let lw = |k: usize| lower(&toks[k].form.trim_end_matches('.'));
+    let lw = |k: usize| lower(toks[k].form.trim_end_matches('.'));
     let org_like = lex.org_last.contains(&*lw(end))
         || lex.event_named.contains(&*lw(end))
         || (end > start && (lex.org_first.contains(&*lw(start)) || lex.event_first.contains(&*lw(start))))
@@ -371,7 +371,7 @@ fn make_name(doc: &Document, forms: &FormIndex, si: usize, s: &Sentence, lex: &L
         || (end > start && lex.party_plurals.contains_key(&(start..=end).map(|k| lw(k).to_string()).collect::<Vec<_>>().join(" ")));
     // strip determiners, titles and sentence-initial ordinary words
     while a <= end {
-        let w = lower(&toks[a].form.trim_end_matches('.'));
+        let w = lower(toks[a].form.trim_end_matches('.'));
         let w = w.as_str();
         if w == "the" {
             a += 1;
@@ -383,15 +383,15 @@ fn make_name(doc: &Document, forms: &FormIndex, si: usize, s: &Sentence, lex: &L
             // "St. Petersburg" is a place: a saint's title needs a first name after it
             titled = !matches!(w, "st" | "saint") || lex.first_names.contains_key(&*lower(&toks[a + 1].form));
             a += 1;
-        } else if non_name(lex, &w) {
+        } else if non_name(lex, w) {
             a += 1;
-        } else if a < end && !org_like && (lex.is_title_or_role(&w) || lex.demonyms.contains(w) || lex.places.contains(w)) {
+        } else if a < end && !org_like && (lex.is_title_or_role(w) || lex.demonyms.contains(w) || lex.places.contains(w)) {
             // "Mathematician Hermann Weyl", "Scots Paul Menzies", "Washington Chris Gregoire"
             if lex.titles.contains_key(w) {
                 titled = true;
             }
             a += 1;
-        } else if a == start && a < end && at_start && lex.is_common(&w) && lex.first_name_gender(&w).is_none() {
+        } else if a == start && a < end && at_start && lex.is_common(w) && lex.first_name_gender(w).is_none() {
             let full: String = toks[a..=end].iter().map(|t| t.form.as_str()).collect::<Vec<_>>().join(" ").to_lowercase();
             if lex.organizations.contains(&full) {
                 break;
@@ -417,7 +417,7 @@ fn make_name(doc: &Document, forms: &FormIndex, si: usize, s: &Sentence, lex: &L
     // Hadid DBE RA", "Daniel Bernoulli FRS"): honours, not part of the name
     let honour = |k: usize| {
         let f = toks[k].form.as_str();
-        (2..=4).contains(&f.len()) && f.chars().all(|c| c.is_ascii_uppercase()) && !lex.places.contains(&*lower(&f)) && !is_roman_numeral(f)
+        (2..=4).contains(&f.len()) && f.chars().all(|c| c.is_ascii_uppercase()) && !lex.places.contains(&*lower(f)) && !is_roman_numeral(f)
     };
     let mut h = b;
     while h > a && honour(h) {
@@ -442,7 +442,7 @@ fn make_name(doc: &Document, forms: &FormIndex, si: usize, s: &Sentence, lex: &L
     }
     let label = doc.text[toks[a].span.start..toks[b].span.end].replace('’', "'");
     let label_lower = label.to_lowercase();
-    let first = lower(&words[0]);
+    let first = lower(words[0]);
     let first = first.as_str();
     let last = words[words.len() - 1].to_lowercase();
     let mut canonical = None;
@@ -475,7 +475,7 @@ fn make_name(doc: &Document, forms: &FormIndex, si: usize, s: &Sentence, lex: &L
         || lex.org_last.contains(&last)
         || lex.org_first.contains(first) && words.len() > 1
         // "American Academy of Pediatrics", "National Institute of Health"
-        || words.windows(2).any(|w| w[1] == "of" && lex.org_last.contains(&*lower(&w[0])))
+        || words.windows(2).any(|w| w[1] == "of" && lex.org_last.contains(&*lower(w[0])))
     {
         NameType::Entity(EntityKind::Organization)
     } else if words.len() > 1 && lex.organizations.contains(first) && !lex.event_named.contains(&last) {
@@ -502,10 +502,10 @@ fn make_name(doc: &Document, forms: &FormIndex, si: usize, s: &Sentence, lex: &L
         && !(words.len() >= 3 && lex.places.contains(&words[words.len() - 2..].join(" ").to_lowercase()))
     {
         if gender == Gender::Unknown {
-            gender = lex.first_name_gender(&first).unwrap_or(Gender::Unknown);
+            gender = lex.first_name_gender(first).unwrap_or(Gender::Unknown);
         }
         NameType::Entity(EntityKind::Person)
-    } else if words.len() == 1 && words[0].len() >= 2 && words[0].len() <= 6 && words[0].chars().all(|c| c.is_ascii_uppercase() || c == '&') && !lex.first_names.contains_key(first) && !lex.is_common(&first) {
+    } else if words.len() == 1 && words[0].len() >= 2 && words[0].len() <= 6 && words[0].chars().all(|c| c.is_ascii_uppercase() || c == '&') && !lex.first_names.contains_key(first) && !lex.is_common(first) {
         // acronyms: NASA, BBC
         NameType::Entity(EntityKind::Organization)
     } else if words.len() == 1 && camel_case(words[0]) {
@@ -523,7 +523,7 @@ fn make_name(doc: &Document, forms: &FormIndex, si: usize, s: &Sentence, lex: &L
     }
     // a given name inside a sentence is a name whatever its tag ("his younger
     // brother Alfred were": the tagger reads "Alfred" as a participle)
-    let given_name = a == b && !at_start && lex.first_names.contains_key(first) && !lex.is_common(&first) && !lex.places.contains(first);
+    let given_name = a == b && !at_start && lex.first_names.contains_key(first) && !lex.is_common(first) && !lex.places.contains(first);
     if tagged && ty == NameType::Unknown && !given_name && !toks[a..=b].iter().any(|t| t.upos == Upos::Propn) {
         return None;
     }
@@ -532,7 +532,7 @@ fn make_name(doc: &Document, forms: &FormIndex, si: usize, s: &Sentence, lex: &L
     if ty == NameType::Unknown {
         if let Some(k) = classified(forms, si, lex, toks, a, b) {
             if k == EntityKind::Person && gender == Gender::Unknown {
-                gender = lex.first_name_gender(&first).unwrap_or(Gender::Unknown);
+                gender = lex.first_name_gender(first).unwrap_or(Gender::Unknown);
             }
             ty = NameType::Entity(k);
         }
@@ -579,7 +579,7 @@ fn person_after_org_head(lex: &Lexicon, toks: &[Token], end: usize, j: usize) ->
         toks.get(k).is_some_and(|t| {
             let l = lower(&t.form);
             let l = l.as_str();
-            is_cap(&t.form) && t.form.chars().any(char::is_lowercase) && !lex.is_common(&l) && !lex.org_last.contains(l) && !lex.event_named.contains(l) && !lex.is_title_or_role(&l) && !lex.places.contains(l)
+            is_cap(&t.form) && t.form.chars().any(char::is_lowercase) && !lex.is_common(l) && !lex.org_last.contains(l) && !lex.event_named.contains(l) && !lex.is_title_or_role(l) && !lex.places.contains(l)
         })
     };
     let n = (j..j + 4).take_while(|&k| plain(k)).count();
@@ -626,10 +626,10 @@ const PLACE_CUES: &[&str] = &["the", "at", "in", "near", "on", "into", "from", "
 /// Whether `words`, a run of capitalised words, read as a person's name.
 /// `place_cue`: the word before is one of [`PLACE_CUES`].
 fn is_person_name(lex: &Lexicon, words: &[&str], headline: bool, place_cue: bool) -> bool {
-    let first = lower(&words[0]);
+    let first = lower(words[0]);
     let first = first.as_str();
     let last = words[words.len() - 1].to_lowercase();
-    if lex.demonyms.contains(first) || words.iter().any(|w| lex.places.contains(&*lower(&w))) && words.len() == 1 {
+    if lex.demonyms.contains(first) || words.iter().any(|w| lex.places.contains(&*lower(w))) && words.len() == 1 {
         return false;
     }
     // a brand's inner capital after two lower-case letters ("SiriusXM Hits",
@@ -641,11 +641,11 @@ fn is_person_name(lex: &Lexicon, words: &[&str], headline: bool, place_cue: bool
     // "Museum of Flight", "Space Shuttle Columbia"; but "Bill Barrett", "Eric
     // Temple Bell" start with a first name, and "Peter Hall", "Doris Day" are
     // a first name and a surname (unless a place cue comes first: "the Albert Hall")
-    let given_and_surname = words.len() == 2 && !place_cue && lex.first_names.contains_key(first) && !lex.is_common(&first) && lex.surnames.contains(&last);
+    let given_and_surname = words.len() == 2 && !place_cue && lex.first_names.contains_key(first) && !lex.is_common(first) && lex.surnames.contains(&last);
     // initials before a surname are a person's ("W. W. Rouse Ball", "J. R. R. Tolkien")
     let initialled = words.len() >= 2 && is_initial(words[0]) && !is_initial(words[words.len() - 1]) && !place_cue;
     let place_or_thing = !initialled
-        && (lex.non_person_last.contains(&last) && !given_and_surname || (!lex.first_names.contains_key(first) && words.iter().any(|w| lex.non_person_last.contains(&*lower(&w)))));
+        && (lex.non_person_last.contains(&last) && !given_and_surname || (!lex.first_names.contains_key(first) && words.iter().any(|w| lex.non_person_last.contains(&*lower(w)))));
     if place_or_thing || lex.non_person_first.contains(first) && words.len() > 1 || lex.is_title_or_role(&last) {
         return false;
     }
