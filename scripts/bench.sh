@@ -4,8 +4,9 @@
 # wall time, peak RSS and start-up time for each, and the ratios; then
 # relgraph's per-stage breakdown and a scaling run (1x, 10x, 100x the corpus).
 # Each wall time is the median of three runs, the two tools' runs alternating
-# (the machines are shared; one spaCy run takes about 25 s, so SPACY_RUNS=1
-# gives a quicker, noisier ratio).
+# (the machines are shared; one spaCy run takes 10 to 30 s, so SPACY_RUNS=1
+# gives a quicker, noisier ratio; RUNS=5 a steadier one). Every round's wall
+# times are printed before the table.
 #
 #   scripts/bench.sh            (installs the baseline into /tmp/peer-venv if missing)
 #   NO_PEER=1 scripts/bench.sh  (relgraph only)
@@ -66,6 +67,7 @@ for round in $(seq "${RUNS:-3}"); do
     fi
 done
 RG1_WALL=$(median "${rg1[@]}"); RGN_WALL=$(median "${rgn[@]}")
+echo "wall times of each round, s: relgraph 1 thread ${rg1[*]}; relgraph $(nproc) threads ${rgn[*]}${sp:+; spaCy ${sp[*]}}"
 RG_START=$(startup "$BIN" extract)
 rg1_wps=$(echo "$WORDS / $RG1_WALL" | bc)
 rgn_wps=$(echo "$WORDS / $RGN_WALL" | bc)
