@@ -133,7 +133,15 @@ pub(super) fn resolve_names(doc: &Document, mentions: &[Mention], lex: &Lexicon,
                 let label = m.canonical.clone().unwrap_or_else(|| m.text.clone());
                 let key = norm_org(lex, &label);
                 let alt = norm_org(lex, &m.text);
-                let hit = keys.org_key_chain(&key).into_iter().chain(keys.org_key_chain(&alt)).min();
+                let hit = [&key, &alt]
+                    .into_iter()
+                    .flat_map(|k| [keys.org_key_chain(k), place_first(lex, k).and_then(|p| keys.org_key_chain(&p))])
+                    .flatten()
+                    .min()
+                    // "the U.S. Senate" after "the Senate": the one word it names with a place before it
+                    .or_else(|| bare_of_placed(lex, &key).and_then(|bare| keys.org_key_chain(&bare)))
+                    // "the Senate" after "the U.S. Senate", when one organization of the text is so named
+                    .or_else(|| keys.placed.get(&key).filter(|chains| chains.len() == 1).map(|chains| chains[0]));
                 let ci = match hit {
                     Some(ci) => ci,
                     None => {
@@ -281,6 +289,32 @@ fn norm_org(lex: &Lexicon, s: &str) -> String {
         .join(" ")
 }
 
+/// The place a `norm_org` key opens with and the rest ("united states" and
+/// "senate" of "united states senate"), for a known place of one to three
+/// words followed by at least one word.
+fn leading_place<'a>(lex: &Lexicon, key: &'a str) -> Option<(&'a str, &'a str)> {
+    let ends: Vec<usize> = key.match_indices(' ').map(|(i, _)| i).take(3).collect();
+    ends.into_iter().rev().find(|&e| lex.places.contains(&key[..e])).map(|e| (&key[..e], &key[e + 1..]))
+}
+
+/// A `norm_org` key with a trailing "of PLACE" written first: "senate of
+/// united states" → "united states senate" (`norm_org` has dropped "the").
+/// `None` when the key ends with no such place.
+fn place_first(lex: &Lexicon, key: &str) -> Option<String> {
+    let (name, place) = key.rsplit_once(" of ")?;
+    (lex.places.contains(place) && !name.is_empty()).then(|| format!("{place} {name}"))
+}
+
+/// The one word a `norm_org` key names once its leading place is taken
+/// away: "senate" of "united states senate", "times" of "new york times".
+/// Only single words: "California Democratic Party" is not the "Democratic
+/// Party" of the same text, while "the Senate" after "the U.S. Senate" is.
+fn bare_of_placed(lex: &Lexicon, key: &str) -> Option<String> {
+    let canon = place_first(lex, key);
+    let (_, rest) = leading_place(lex, canon.as_deref().unwrap_or(key))?;
+    (!rest.contains(' ')).then(|| rest.to_string())
+}
+
 fn acronym_after(doc: &Document, m: &Mention) -> Option<String> {
     let toks = &doc.sentences[m.sentence].tokens;
     let (open, acr, close) = (toks.get(m.last + 1)?, toks.get(m.last + 2)?, toks.get(m.last + 3)?);
@@ -300,8 +334,12 @@ struct Keys {
     alias_words: Vec<Vec<Vec<String>>>,
     /// `event_key` of each alias of an event chain (empty for other kinds)
     event_keys: Vec<Vec<Vec<String>>>,
-    /// `norm_org` of organization aliases → the first chain that has it
+    /// `norm_org` of organization aliases (and the same with a trailing
+    /// "of PLACE" written first) → the first chain that has it
     org: std::collections::HashMap<String, usize>,
+    /// one word → the organization chains named by it and a place before
+    /// it ("senate" → the chain of "U.S. Senate"; see `bare_of_placed`)
+    placed: std::collections::HashMap<String, Vec<usize>>,
     /// sentences of each chain's mentions
     sentences: Vec<std::collections::BTreeSet<usize>>,
 }
@@ -334,7 +372,16 @@ impl Keys {
             EntityKind::Person => self.alias_words[ci].push(words(a)),
             EntityKind::Event => self.event_keys[ci].push(event_key(a)),
             EntityKind::Organization => {
-                self.org.entry(norm_org(lex, a)).and_modify(|x| *x = (*x).min(ci)).or_insert(ci);
+                let key = norm_org(lex, a);
+                if let Some(bare) = bare_of_placed(lex, &key) {
+                    let chains = self.placed.entry(bare).or_default();
+                    if !chains.contains(&ci) {
+                        chains.push(ci);
+                    }
+                }
+                for k in place_first(lex, &key).into_iter().chain(std::iter::once(key)) {
+                    self.org.entry(k).and_modify(|x| *x = (*x).min(ci)).or_insert(ci);
+                }
             }
         }
     }

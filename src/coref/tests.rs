@@ -193,6 +193,27 @@ fn acronym_defined_after_an_organization() {
 }
 
 #[test]
+fn organization_named_with_and_without_its_place() {
+    // speech_maiden.txt / speech_remarks.txt: "the Senate", then the same
+    // Senate with its country before it or after "of"
+    let ex = run("The Senate must immediately set to work. I was elected to the U.S. Senate in 1998.");
+    assert_eq!(label(&ex, "U.S. Senate", 0), "Senate");
+    let ex = run("The Senate will vote today. He served in the Senate of the United States for twenty years.");
+    assert_eq!(label(&ex, "Senate of the United States", 0), "Senate");
+    // the short name coming second
+    let ex = run("He was elected to the U.S. Senate in 1998. The vote in the Senate was close.");
+    assert_eq!(label(&ex, "Senate", 0), "U.S. Senate");
+}
+
+#[test]
+fn organizations_of_two_places_stay_apart() {
+    // the short name is ambiguous once two places qualify it
+    let ex = run("The Texas Senate met in Austin. The U.S. Senate met in Washington. The Senate adjourned.");
+    assert_ne!(label(&ex, "Texas Senate", 0), label(&ex, "U.S. Senate", 0));
+    assert_eq!(label(&ex, "Senate", 0), "Senate");
+}
+
+#[test]
 fn person_known_by_a_place() {
     // bio_jerome.txt
     let ex = run("He was not baptized until about 360 - 366, when he had gone to Rome with his friend Bonosus of Sardica to pursue rhetorical and philosophical studies.\n\n\
