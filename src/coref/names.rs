@@ -141,7 +141,9 @@ pub(super) fn resolve_names(doc: &Document, mentions: &[Mention], lex: &Lexicon,
                     // "the U.S. Senate" after "the Senate": the one word it names with a place before it
                     .or_else(|| bare_of_placed(lex, &key).and_then(|bare| keys.org_key_chain(&bare)))
                     // "the Senate" after "the U.S. Senate", when one organization of the text is so named
-                    .or_else(|| keys.placed.get(&key).filter(|chains| chains.len() == 1).map(|chains| chains[0]));
+                    .or_else(|| keys.placed.get(&key).filter(|chains| chains.len() == 1).map(|chains| chains[0]))
+                    // "LV" after "LibriVox", "the National Aeronautics and Space Administration" after "NASA"
+                    .or_else(|| acronym_chain(c, &m.text));
                 let ci = match hit {
                     Some(ci) => ci,
                     None => {
@@ -313,6 +315,52 @@ fn bare_of_placed(lex: &Lexicon, key: &str) -> Option<String> {
     let canon = place_first(lex, key);
     let (_, rest) = leading_place(lex, canon.as_deref().unwrap_or(key))?;
     (!rest.contains(' ')).then(|| rest.to_string())
+}
+
+/// The capitals that open the words of a name, and those of its camel-case
+/// humps: "NASA" of "National Aeronautics and Space Administration", "LV"
+/// of "LibriVox".
+pub(super) fn initials(name: &str) -> String {
+    let mut out = String::new();
+    let mut prev: Option<char> = None;
+    for c in name.chars() {
+        let opens_word = prev.is_none_or(|p| p.is_whitespace() || p == '-');
+        let hump = prev.is_some_and(char::is_lowercase);
+        if c.is_uppercase() && (opens_word || hump) {
+            out.push(c);
+        }
+        prev = Some(c);
+    }
+    out
+}
+
+/// True when every word of a name but its function words is capitalised, so
+/// that its initials can make an acronym ("Korean People's Army", not "New
+/// Zealand government").
+pub(super) fn all_capitalised(name: &str) -> bool {
+    name.split_whitespace().all(|w| matches!(w, "of" | "and" | "the" | "for" | "&" | "de" | "du" | "des" | "la") || w.starts_with(char::is_uppercase))
+}
+
+/// Two to six capital letters: "LV", "NASA".
+fn is_acronym(s: &str) -> bool {
+    (2..=6).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+/// The one organization chain that an acronym abbreviates, or that a full
+/// name is abbreviated by ("LV" and "LibriVox", either first); `None` when
+/// none or several do.
+fn acronym_chain(c: &Coref, text: &str) -> Option<usize> {
+    let matches = |ch: &Chain| {
+        if is_acronym(text) {
+            ch.aliases.iter().any(|a| !is_acronym(a) && all_capitalised(a) && initials(a) == text)
+        } else {
+            let ini = initials(text);
+            ini.len() >= 2 && all_capitalised(text) && ch.aliases.iter().any(|a| is_acronym(a) && *a == ini)
+        }
+    };
+    let mut found = c.chains.iter().enumerate().filter(|(_, ch)| ch.kind == EntityKind::Organization && matches(ch)).map(|(ci, _)| ci);
+    let first = found.next()?;
+    found.next().is_none().then_some(first)
 }
 
 fn acronym_after(doc: &Document, m: &Mention) -> Option<String> {

@@ -214,6 +214,19 @@ fn organizations_of_two_places_stay_apart() {
 }
 
 #[test]
+fn acronym_used_without_definition() {
+    // news_korea.txt, news_warhol.txt: the acronym after the full name, and
+    // a camel-case name's humps (interview_mcguire.txt: "LV" for LibriVox)
+    let ex = run("The Korean People's Army fired shells across the border. The KPA said the drills were a provocation.");
+    assert_eq!(label(&ex, "KPA", 0), "Korean People's Army");
+    let ex = run("The University of Southern Indiana opened a gallery. Students of USI visited it.");
+    assert_eq!(label(&ex, "USI", 0), "University of Southern Indiana");
+    assert_eq!(super::names::initials("LibriVox"), "LV");
+    // a lower-case word in the name: no acronym of it ("NZ $ 26 million")
+    assert!(!super::names::all_capitalised("New Zealand government"));
+}
+
+#[test]
 fn person_known_by_a_place() {
     // bio_jerome.txt
     let ex = run("He was not baptized until about 360 - 366, when he had gone to Rome with his friend Bonosus of Sardica to pursue rhetorical and philosophical studies.\n\n\
