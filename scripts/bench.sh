@@ -3,10 +3,10 @@
 # side by side, in one run, on the whole ../shared/corpus/. Prints words/s,
 # wall time, peak RSS and start-up time for each, and the ratios; then
 # relgraph's per-stage breakdown and a scaling run (1x, 10x, 100x the corpus).
-# Each wall time is the median of three runs, the two tools' runs alternating
-# (the machines are shared; one spaCy run takes 10 to 30 s, so SPACY_RUNS=1
-# gives a quicker, noisier ratio; RUNS=5 a steadier one). Every round's wall
-# times are printed before the table.
+# Each wall time is the median of RUNS=5 rounds (spaCy runs in the first
+# SPACY_RUNS=3 of them), the two tools' runs alternating (the machines are
+# shared; one spaCy run takes 10 to 30 s, so SPACY_RUNS=1 gives a quicker,
+# noisier ratio). Every round's wall times are printed before the table.
 #
 #   scripts/bench.sh            (installs the baseline into /tmp/peer-venv if missing)
 #   NO_PEER=1 scripts/bench.sh  (relgraph only)
@@ -56,7 +56,7 @@ fi
 # spaCy, RUNS rounds), so that a change in the shared machine's load falls
 # on both sides of the ratio
 rg1=(); rgn=(); sp=(); RG1_RSS=0; RGN_RSS=0; SP_RSS=0
-for round in $(seq "${RUNS:-3}"); do
+for round in $(seq "${RUNS:-5}"); do
     measure "$BIN" extract "${FILES[@]}" -o "$work/rg" --threads 1
     rg1+=("$WALL"); [ "$RSS" -gt "$RG1_RSS" ] && RG1_RSS=$RSS
     measure "$BIN" extract "${FILES[@]}" -o "$work/rg" --threads "$(nproc)"
