@@ -143,6 +143,14 @@ fn starts_sentence(next: &str) -> bool {
     })
 }
 
+/// A token's form with curly quotes made straight (’ ‘ → ', “ ” → ").
+fn normalise_quotes(w: &str) -> String {
+    if w.is_ascii() {
+        return w.to_string();
+    }
+    w.replace(['’', '‘'], "'").replace(['“', '”'], "\"")
+}
+
 fn push_sentence(text: &str, spans: &[Span], paragraph: usize, out: &mut Vec<Sentence>) {
     let (Some(first), Some(last)) = (spans.first(), spans.last()) else { return };
     let tokens = spans
@@ -150,7 +158,7 @@ fn push_sentence(text: &str, spans: &[Span], paragraph: usize, out: &mut Vec<Sen
         .enumerate()
         .map(|(k, sp)| Token {
             span: *sp,
-            form: text[sp.start..sp.end].replace(['’', '‘'], "'").replace(['“', '”'], "\""),
+            form: normalise_quotes(&text[sp.start..sp.end]),
             space_after: spans.get(k + 1).is_none_or(|n| n.start > sp.end),
             ..Default::default()
         })

@@ -38,8 +38,8 @@ pub fn tokenize_region(text: &str, region: Span, abbr: &Abbreviations, out: &mut
 }
 
 fn looks_like_url(w: &str) -> bool {
-    let l = w.to_ascii_lowercase();
-    l.starts_with("http://") || l.starts_with("https://") || l.starts_with("www.")
+    let starts = |p: &str| w.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
+    starts("http://") || starts("https://") || starts("www.")
         || (w.contains('@') && w.rfind('.').is_some_and(|d| d > w.find('@').unwrap_or(0) + 1))
 }
 
@@ -172,7 +172,8 @@ fn split_word(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
         split_word(text, start + i + 1, end, out);
         return;
     }
-    let lower = w.to_lowercase().replace('’', "'");
+    let lowered = super::lower(w);
+    let lower: std::borrow::Cow<str> = if lowered.contains('’') { lowered.replace('’', "'").into() } else { lowered.as_str().into() };
     // negation clitic
     if lower.ends_with("n't") && lower.len() > 3 {
         let cut = end - "n't".len() - (w.len() - lower.len()); // ’ is 3 bytes, ' is 1
