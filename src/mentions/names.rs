@@ -336,6 +336,34 @@ fn work_noun_before(lex: &Lexicon, toks: &[Token], a: usize) -> bool {
     (n.saturating_sub(3)..n).any(|k| is_article_or_possessive(&toks[k].form))
 }
 
+/// Whether the name at `a..=b` is a work dated by a year in parentheses,
+/// which the guidelines make an event: "Childish Recollections (1806)",
+/// "Elevator to the Gallows (1958)", "Malle's The Lovers (Les Amants,
+/// 1959)". Two words at least, no "and" among them, and not a given name
+/// first: a one-word or joined name before a year is a citation ("Fillmore
+/// (1976)", "Cruse and Croft (2004)"), and a person's name before one a
+/// credit ("by Giovanni Bellini (1505)"), nor a place first, nor a line of
+/// the name and the year alone. A title inside the parentheses
+/// ("(Les Amants, 1959)") may start with a given name.
+fn dated_work(lex: &Lexicon, toks: &[Token], a: usize, b: usize) -> bool {
+    let year = |k: usize| toks.get(k).is_some_and(|t| t.form.len() == 4 && t.form.chars().all(|c| c.is_ascii_digit()));
+    let is = |k: usize, w: &str| toks.get(k).is_some_and(|t| t.form == w);
+    let words = &toks[a..=b];
+    if words.len() < 2 || words.iter().any(|t| matches!(t.form.as_str(), "and" | "&" | ",")) {
+        return false;
+    }
+    let inside = a > 0 && is(a - 1, "(") && is(b + 1, ",") && year(b + 2) && is(b + 3, ")");
+    let after = is(b + 1, "(") && year(b + 2) && is(b + 3, ")");
+    let first = words[0].form.to_lowercase();
+    // a team or a body named after its place ("Pittsburgh Pirates (2012)"), or
+    // a line of nothing but a name and a year (a career list: team and season)
+    if lex.places.contains(&first) || a == 0 && b + 4 >= toks.len() {
+        return false;
+    }
+    let given_name = lex.first_names.contains_key(&first) && !lex.is_common(&first);
+    inside || after && !given_name
+}
+
 /// An article or a possessive determiner, the words before a noun that
 /// introduces a name ("the company Acme Widgets", "his film Easy Rider").
 fn is_article_or_possessive(w: &str) -> bool {
@@ -481,6 +509,8 @@ fn make_name(doc: &Document, forms: &FormIndex, si: usize, s: &Sentence, lex: &L
         } else {
             return None;
         }
+    } else if dated_work(lex, toks, a, b) {
+        NameType::Entity(EntityKind::Event)
     } else if (titled || is_person_name(lex, &words, headline, a > 0 && PLACE_CUES.contains(&toks[a - 1].form.to_lowercase().as_str())))
         // no person's name ends with a place of two words ("Madame Tussauds New York")
         && !(words.len() >= 3 && lex.places.contains(&words[words.len() - 2..].join(" ").to_lowercase()))

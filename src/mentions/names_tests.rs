@@ -168,3 +168,17 @@ fn a_title_right_after_a_noun_for_a_show_or_a_film_is_an_event() {
     let ns = names("Series editor Jane Smith praised the book.");
     assert!(typed(&ns, "Jane Smith", EntityKind::Person), "{ns:?}");
 }
+
+#[test]
+fn a_title_dated_by_a_year_in_parentheses_is_a_work() {
+    // ../shared/corpus/gum/bio_byron.txt and bio_moreau.txt
+    let ns = names("His nostalgic poems about his Harrow friendships, Childish Recollections (1806), express a prescient consciousness.");
+    assert!(typed(&ns, "Childish Recollections", EntityKind::Event), "{ns:?}");
+    let ns = names("Elevator to the Gallows with Louis Malle was followed by Malle's The Lovers (Les Amants, 1959).");
+    assert!(typed(&ns, "Les Amants", EntityKind::Event), "{ns:?}");
+    // a credit and a citation are people's names; a line of a name and a year a career list
+    let ns = names("St. Jerome in the Desert, painted by Giovanni Bellini (1505), hangs in London.");
+    assert!(typed(&ns, "Giovanni Bellini", EntityKind::Person), "{ns:?}");
+    let ns = names("Pittsburgh Pirates (2012)");
+    assert!(!typed(&ns, "Pittsburgh Pirates", EntityKind::Event), "{ns:?}");
+}
