@@ -499,6 +499,9 @@ fn make_name(doc: &Document, forms: &FormIndex, si: usize, s: &Sentence, lex: &L
     }) {
         canonical = Some(party.clone());
         NameType::Entity(EntityKind::Organization)
+    } else if lex.event_placed.contains(&last) && words.len() > 1 && !words.iter().any(|w| w.chars().all(|c| c.is_ascii_digit()) || lex.places.contains(&w.to_lowercase())) {
+        // "the Congressional Black Caucus" is a group; "the Iowa Caucus" an event
+        NameType::Entity(EntityKind::Organization)
     } else if lex.event_named.contains(&last) && words.len() > 1 || lex.event_first.contains(&first) && words.len() > 1 {
         NameType::Entity(EntityKind::Event)
     } else if lex.places.contains(&lower) {

@@ -182,3 +182,13 @@ fn a_title_dated_by_a_year_in_parentheses_is_a_work() {
     let ns = names("Pittsburgh Pirates (2012)");
     assert!(!typed(&ns, "Pittsburgh Pirates", EntityKind::Event), "{ns:?}");
 }
+
+#[test]
+fn a_caucus_is_a_group_unless_a_place_or_a_year_names_it() {
+    // ../shared/corpus/gum/speech_floyd.txt
+    let ns = names("Thank you to the Congressional Black Caucus and its Chair, Joyce Beatty.");
+    assert!(typed(&ns, "Congressional Black Caucus", EntityKind::Organization), "{ns:?}");
+    // written for the test
+    let ns = names("Barack Obama won the 2008 Iowa Caucus.");
+    assert!(typed(&ns, "2008 Iowa Caucus", EntityKind::Event) || typed(&ns, "Iowa Caucus", EntityKind::Event), "{ns:?}");
+}
