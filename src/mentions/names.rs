@@ -336,6 +336,29 @@ fn work_noun_before(lex: &Lexicon, toks: &[Token], a: usize) -> bool {
     (n.saturating_sub(3)..n).any(|k| is_article_or_possessive(&toks[k].form))
 }
 
+/// Whether an apposition after the name at `b` calls it a show or a film
+/// (`before` in `event_heads.txt`): "Maximum Ride, a film based on ...",
+/// "Supernatural, an American television series". The noun heads the
+/// apposition (no noun follows it: "a film director" is a person's), after
+/// an article and at most three modifiers.
+fn work_noun_after(lex: &Lexicon, toks: &[Token], b: usize) -> bool {
+    let comma = toks.get(b + 1).is_some_and(|t| t.form == ",");
+    if !comma || !toks.get(b + 2).is_some_and(|t| matches!(t.form.to_lowercase().as_str(), "a" | "an" | "the")) {
+        return false;
+    }
+    for k in b + 3..toks.len().min(b + 7) {
+        let t = &toks[k];
+        if lex.event_before.contains(&t.form.to_lowercase()) {
+            return !toks.get(k + 1).is_some_and(|n| matches!(n.upos, Upos::Noun | Upos::Propn));
+        }
+        let modifier = t.form.chars().all(|c| c.is_ascii_digit() || c == '-') || t.upos == Upos::Adj || t.upos == Upos::Noun && !t.form.chars().next().is_some_and(char::is_uppercase);
+        if !modifier {
+            return false;
+        }
+    }
+    false
+}
+
 /// Whether the name at `a..=b` is a work dated by a year in parentheses,
 /// which the guidelines make an event: "Childish Recollections (1806)",
 /// "Elevator to the Gallows (1958)", "Malle's The Lovers (Les Amants,
@@ -477,7 +500,7 @@ fn make_name(doc: &Document, forms: &FormIndex, si: usize, s: &Sentence, lex: &L
         && is_article_or_possessive(&toks[a - 2].form);
     let ty = if org_noun_before && !lex.places.contains(&lower) {
         NameType::Entity(EntityKind::Organization)
-    } else if work_noun_before(lex, toks, a) && !lex.places.contains(&lower) {
+    } else if (work_noun_before(lex, toks, a) || work_noun_after(lex, toks, b)) && !lex.places.contains(&lower) {
         NameType::Entity(EntityKind::Event)
     } else if lex.org_after.contains(&after) && !lex.places.contains(&lower) || lex.org_after.contains(&after) && after == "government" {
         canonical = Some(format!("{label} {after}"));

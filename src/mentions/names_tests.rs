@@ -192,3 +192,13 @@ fn a_caucus_is_a_group_unless_a_place_or_a_year_names_it() {
     let ns = names("Barack Obama won the 2008 Iowa Caucus.");
     assert!(typed(&ns, "2008 Iowa Caucus", EntityKind::Event) || typed(&ns, "Iowa Caucus", EntityKind::Event), "{ns:?}");
 }
+
+#[test]
+fn a_name_in_apposition_with_a_film_is_a_work() {
+    // ../shared/corpus/gum/bio_marbles.txt
+    let ns = names("In 2016, Marbles became an executive producer for Maximum Ride, a film based on the series of novels of the same name by James Patterson.");
+    assert!(typed(&ns, "Maximum Ride", EntityKind::Event), "{ns:?}");
+    // written for the test: the noun must head the apposition
+    let ns = names("He met Martin Scorsese, a film director, in New York.");
+    assert!(typed(&ns, "Martin Scorsese", EntityKind::Person), "{ns:?}");
+}
