@@ -49,6 +49,11 @@ pub(super) fn find_events(doc: &Document, si: usize, s: &Sentence, lex: &Lexicon
         if tagged && matches!(toks[h].upos, Upos::Verb | Upos::Aux | Upos::Adj) {
             continue;
         }
+        // the month in a date ("31 March 1635", "January 23 - March 20")
+        let number = |k: usize| toks.get(k).is_some_and(|t| !t.form.is_empty() && t.form.chars().all(|c| c.is_ascii_digit()));
+        if toks[h].form == "March" && (h > 0 && number(h - 1) || number(h + 1)) {
+            continue;
+        }
         // a noun used as a verb after "to" or a pronoun ("to run", "they run")
         if h > 0 && matches!(lower(&toks[h - 1].form).as_str(), "to" | "will" | "would" | "i" | "we" | "they" | "you" | "can" | "could") {
             continue;
@@ -97,11 +102,16 @@ pub(super) fn find_events(doc: &Document, si: usize, s: &Sentence, lex: &Lexicon
         }
         // complement: "with the New Yorker", "for the presidency", "of Daniel Montalvo"
         let mut b = h;
-        if let Some(p) = toks.get(h + 1) {
+        // a number after the head before its complement: "season four of
+        // Ridiculousness", "season 2 of Epic Rap Battles of History"
+        let numbered = toks.get(h + 1).is_some_and(|t| t.form.chars().all(|c| c.is_ascii_digit()) && t.form.len() < 4 || tagged && t.upos == Upos::Num && t.form.chars().all(char::is_alphabetic))
+            && toks.get(h + 2).is_some_and(|t| COMPLEMENTS.contains(&lower(&t.form).as_str()));
+        let c = if numbered { h + 2 } else { h + 1 };
+        if let Some(p) = toks.get(c) {
             let pl = lower(&p.form);
             let pl = pl.as_str();
             if COMPLEMENTS.contains(&pl) {
-                let mut k = h + 2;
+                let mut k = c + 1;
                 if k < toks.len() && DETERMINERS.contains(&lower(&toks[k].form).as_str()) {
                     k += 1;
                 }

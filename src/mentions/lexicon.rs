@@ -75,6 +75,10 @@ pub struct Lexicon {
     pub event_common: HashSet<String>,
     /// Nouns for a show or a film: the title right after one is an event.
     pub event_before: HashSet<String>,
+    /// Last words that make a name an event only with a place or a number
+    /// in it ("Iowa Caucus"); without one the name is a group's
+    /// ("Congressional Black Caucus"). Also in `event_named`.
+    pub event_placed: HashSet<String>,
     /// Nouns describing people, with gender.
     pub role_nouns: HashMap<String, Gender>,
     /// Nouns that refer back to an organization ("the organization", "the
@@ -182,14 +186,19 @@ impl Lexicon {
 
         let (file, t) = data!("lexicons/event_heads.txt");
         let (mut event_named, mut event_first, mut event_common, mut event_before) = (HashSet::default(), HashSet::default(), HashSet::default(), HashSet::default());
+        let mut event_placed = HashSet::default();
         for (line, l) in entries(t) {
             match l.split_once(' ') {
                 Some(("named", w)) => drop(event_named.insert(w.trim().to_lowercase())),
                 Some(("first", w)) => drop(event_first.insert(w.trim().to_lowercase())),
                 Some(("common", w)) => drop(event_common.insert(w.trim().to_lowercase())),
                 Some(("before", w)) => drop(event_before.insert(w.trim().to_lowercase())),
+                Some(("placed", w)) => {
+                    event_named.insert(w.trim().to_lowercase());
+                    event_placed.insert(w.trim().to_lowercase());
+                }
                 _ => {
-                    return Err(LexiconError { file, line, message: format!("expected 'named|first|common|before WORD', found '{l}'") })
+                    return Err(LexiconError { file, line, message: format!("expected 'named|first|common|before|placed WORD', found '{l}'") })
                 }
             }
         }
@@ -253,6 +262,7 @@ impl Lexicon {
             event_first,
             event_common,
             event_before,
+            event_placed,
             role_nouns,
             org_nouns,
             first_names,

@@ -349,6 +349,57 @@ fn work_noun_before(lex: &Lexicon, toks: &[Token], a: usize) -> bool {
     (n.saturating_sub(3)..n).any(|k| is_article_or_possessive(&toks[k].form))
 }
 
+/// Whether an apposition after the name at `b` calls it a show or a film
+/// (`before` in `event_heads.txt`): "Maximum Ride, a film based on ...",
+/// "Supernatural, an American television series". The noun heads the
+/// apposition (no noun follows it: "a film director" is a person's), after
+/// an article and at most three modifiers.
+fn work_noun_after(lex: &Lexicon, toks: &[Token], b: usize) -> bool {
+    let comma = toks.get(b + 1).is_some_and(|t| t.form == ",");
+    if !comma || !toks.get(b + 2).is_some_and(|t| matches!(t.form.to_lowercase().as_str(), "a" | "an" | "the")) {
+        return false;
+    }
+    for k in b + 3..toks.len().min(b + 7) {
+        let t = &toks[k];
+        if lex.event_before.contains(&t.form.to_lowercase()) {
+            return !toks.get(k + 1).is_some_and(|n| matches!(n.upos, Upos::Noun | Upos::Propn));
+        }
+        let modifier = t.form.chars().all(|c| c.is_ascii_digit() || c == '-') || t.upos == Upos::Adj || t.upos == Upos::Noun && !t.form.chars().next().is_some_and(char::is_uppercase);
+        if !modifier {
+            return false;
+        }
+    }
+    false
+}
+
+/// Whether the name at `a..=b` is a work dated by a year in parentheses,
+/// which the guidelines make an event: "Childish Recollections (1806)",
+/// "Elevator to the Gallows (1958)", "Malle's The Lovers (Les Amants,
+/// 1959)". Two words at least, no "and" among them, and not a given name
+/// first: a one-word or joined name before a year is a citation ("Fillmore
+/// (1976)", "Cruse and Croft (2004)"), and a person's name before one a
+/// credit ("by Giovanni Bellini (1505)"), nor a place first, nor a line of
+/// the name and the year alone. A title inside the parentheses
+/// ("(Les Amants, 1959)") may start with a given name.
+fn dated_work(lex: &Lexicon, toks: &[Token], a: usize, b: usize) -> bool {
+    let year = |k: usize| toks.get(k).is_some_and(|t| t.form.len() == 4 && t.form.chars().all(|c| c.is_ascii_digit()));
+    let is = |k: usize, w: &str| toks.get(k).is_some_and(|t| t.form == w);
+    let words = &toks[a..=b];
+    if words.len() < 2 || words.iter().any(|t| matches!(t.form.as_str(), "and" | "&" | ",")) {
+        return false;
+    }
+    let inside = a > 0 && is(a - 1, "(") && is(b + 1, ",") && year(b + 2) && is(b + 3, ")");
+    let after = is(b + 1, "(") && year(b + 2) && is(b + 3, ")");
+    let first = words[0].form.to_lowercase();
+    // a team or a body named after its place ("Pittsburgh Pirates (2012)"), or
+    // a line of nothing but a name and a year (a career list: team and season)
+    if lex.places.contains(&first) || a == 0 && b + 4 >= toks.len() {
+        return false;
+    }
+    let given_name = lex.first_names.contains_key(&first) && !lex.is_common(&first);
+    inside || after && !given_name
+}
+
 /// An article or a possessive determiner, the words before a noun that
 /// introduces a name ("the company Acme Widgets", "his film Easy Rider").
 fn is_article_or_possessive(w: &str) -> bool {
@@ -465,7 +516,7 @@ fn make_name(doc: &Document, forms: &FormIndex, si: usize, s: &Sentence, lex: &L
         && is_article_or_possessive(&toks[a - 2].form);
     let ty = if org_noun_before && !lex.places.contains(&label_lower) {
         NameType::Entity(EntityKind::Organization)
-    } else if work_noun_before(lex, toks, a) && !lex.places.contains(&label_lower) {
+    } else if (work_noun_before(lex, toks, a) || work_noun_after(lex, toks, b)) && !lex.places.contains(&label_lower) {
         NameType::Entity(EntityKind::Event)
     } else if lex.org_after.contains(&after) && !lex.places.contains(&label_lower) || lex.org_after.contains(&after) && after == "government" {
         canonical = Some(format!("{label} {after}"));
@@ -487,6 +538,9 @@ fn make_name(doc: &Document, forms: &FormIndex, si: usize, s: &Sentence, lex: &L
     }) {
         canonical = Some(party.clone());
         NameType::Entity(EntityKind::Organization)
+    } else if lex.event_placed.contains(&last) && words.len() > 1 && !words.iter().any(|w| w.chars().all(|c| c.is_ascii_digit()) || lex.places.contains(&*lower(w))) {
+        // "the Congressional Black Caucus" is a group; "the Iowa Caucus" an event
+        NameType::Entity(EntityKind::Organization)
     } else if lex.event_named.contains(&last) && words.len() > 1 || lex.event_first.contains(first) && words.len() > 1 {
         NameType::Entity(EntityKind::Event)
     } else if lex.places.contains(&label_lower) {
@@ -497,6 +551,8 @@ fn make_name(doc: &Document, forms: &FormIndex, si: usize, s: &Sentence, lex: &L
         } else {
             return None;
         }
+    } else if dated_work(lex, toks, a, b) {
+        NameType::Entity(EntityKind::Event)
     } else if (titled || is_person_name(lex, &words, headline, a > 0 && PLACE_CUES.contains(&lower(&toks[a - 1].form).as_str())))
         // no person's name ends with a place of two words ("Madame Tussauds New York")
         && !(words.len() >= 3 && lex.places.contains(&words[words.len() - 2..].join(" ").to_lowercase()))

@@ -168,3 +168,37 @@ fn a_title_right_after_a_noun_for_a_show_or_a_film_is_an_event() {
     let ns = names("Series editor Jane Smith praised the book.");
     assert!(typed(&ns, "Jane Smith", EntityKind::Person), "{ns:?}");
 }
+
+#[test]
+fn a_title_dated_by_a_year_in_parentheses_is_a_work() {
+    // ../shared/corpus/gum/bio_byron.txt and bio_moreau.txt
+    let ns = names("His nostalgic poems about his Harrow friendships, Childish Recollections (1806), express a prescient consciousness.");
+    assert!(typed(&ns, "Childish Recollections", EntityKind::Event), "{ns:?}");
+    let ns = names("Elevator to the Gallows with Louis Malle was followed by Malle's The Lovers (Les Amants, 1959).");
+    assert!(typed(&ns, "Les Amants", EntityKind::Event), "{ns:?}");
+    // a credit and a citation are people's names; a line of a name and a year a career list
+    let ns = names("St. Jerome in the Desert, painted by Giovanni Bellini (1505), hangs in London.");
+    assert!(typed(&ns, "Giovanni Bellini", EntityKind::Person), "{ns:?}");
+    let ns = names("Pittsburgh Pirates (2012)");
+    assert!(!typed(&ns, "Pittsburgh Pirates", EntityKind::Event), "{ns:?}");
+}
+
+#[test]
+fn a_caucus_is_a_group_unless_a_place_or_a_year_names_it() {
+    // ../shared/corpus/gum/speech_floyd.txt
+    let ns = names("Thank you to the Congressional Black Caucus and its Chair, Joyce Beatty.");
+    assert!(typed(&ns, "Congressional Black Caucus", EntityKind::Organization), "{ns:?}");
+    // written for the test
+    let ns = names("Barack Obama won the 2008 Iowa Caucus.");
+    assert!(typed(&ns, "2008 Iowa Caucus", EntityKind::Event) || typed(&ns, "Iowa Caucus", EntityKind::Event), "{ns:?}");
+}
+
+#[test]
+fn a_name_in_apposition_with_a_film_is_a_work() {
+    // ../shared/corpus/gum/bio_marbles.txt
+    let ns = names("In 2016, Marbles became an executive producer for Maximum Ride, a film based on the series of novels of the same name by James Patterson.");
+    assert!(typed(&ns, "Maximum Ride", EntityKind::Event), "{ns:?}");
+    // written for the test: the noun must head the apposition
+    let ns = names("He met Martin Scorsese, a film director, in New York.");
+    assert!(typed(&ns, "Martin Scorsese", EntityKind::Person), "{ns:?}");
+}

@@ -6,7 +6,7 @@ use super::polarity::Modality;
 use super::triggers::{Pattern, Sense};
 use super::{kinds_allowed, Found};
 use crate::doc::Span;
-use crate::graph::{EntityKind, RelationKind};
+use crate::graph::{EntityKind, RelationKind, Role};
 use crate::mentions::Form;
 use crate::resources::Resources;
 
@@ -20,10 +20,12 @@ pub(super) struct Pair<'a> {
     pub(super) target: &'a Arg,
     pub(super) directed: bool,
     pub(super) confidence: f32,
+    /// A family role other than the trigger's (an in-law: "his daughter married B").
+    pub(super) role: Option<Role>,
 }
 
 pub(super) fn pair<'a>(source: &'a Arg, target: &'a Arg, directed: bool, confidence: f32) -> Pair<'a> {
-    Pair { source, target, directed, confidence }
+    Pair { source, target, directed, confidence, role: None }
 }
 
 /// Finds every relation of one sentence.
@@ -302,7 +304,7 @@ pub(super) fn emit(ctx: &SentenceArgs, sense: &Sense, i: usize, end: usize, m: M
                 source: s,
                 target: t,
                 kind: sense.kind,
-                role: sense.role,
+                role: p.role.or(sense.role),
                 directed: p.directed,
                 negated: m.negated,
                 ended: m.ended,
@@ -520,6 +522,16 @@ fn dep_pairs<'a>(ctx: &'a SentenceArgs, res: &Resources, sense: &Sense, words: &
             }
             let fallback: &[&str] = if sense.pattern == Pattern::Event && preps.is_empty() { &["in", "at", "on", "for"] } else { &[] };
             verbal_pairs(ctx, i, &preps, fallback, 0.85, pairs);
+            // "his daughter married B": B is his in-law
+            if pairs.is_empty() && sense.kind == RelationKind::Family && dep::subjects(ctx, i).0.is_empty() {
+                for s in kin_possessors(ctx, res, i) {
+                    for t in dep::objects(ctx, i, &[]) {
+                        let mut p = pair(s, t, false, 0.8);
+                        p.role = Some(Role::Relative);
+                        pairs.push(p);
+                    }
+                }
+            }
             if matches!(sense.kind, RelationKind::Support | RelationKind::Disagreement) && !pairs.iter().any(|p| p.target.kind != EntityKind::Event) {
                 let (subj, passive) = dep::subjects(ctx, i);
                 if !passive {
@@ -541,15 +553,27 @@ fn dep_pairs<'a>(ctx: &'a SentenceArgs, res: &Resources, sense: &Sense, words: &
             if !verbal && upos != crate::doc::Upos::Adv && !copular {
                 return;
             }
-            let (subj, _) = dep::subjects(ctx, i);
+            let (mut subj, _) = dep::subjects(ctx, i);
+            let in_law = subj.is_empty() && sense.kind == RelationKind::Family;
+            if in_law {
+                subj = kin_possessors(ctx, res, i);
+            }
             let mut with = dep::objects(ctx, i, &["with", "against", "between"]);
             if with.is_empty() && !preps.is_empty() {
                 with = dep::objects(ctx, i, &preps);
             }
+            // "X was married to Y", "X got engaged to Y"
+            if with.is_empty() && matches!(sense.kind, RelationKind::Family | RelationKind::Romance) {
+                with = dep::objects(ctx, i, &["to"]);
+            }
             if !with.is_empty() {
                 for &s in &subj {
                     for &t in &with {
-                        pairs.push(pair(s, t, false, 0.85));
+                        let mut p = pair(s, t, false, 0.85);
+                        if in_law {
+                            p.role = Some(Role::Relative);
+                        }
+                        pairs.push(p);
                     }
                 }
             } else if subj.len() >= 2 {
@@ -631,6 +655,23 @@ fn dep_pairs<'a>(ctx: &'a SentenceArgs, res: &Resources, sense: &Sense, words: &
             }
         }
     }
+}
+
+/// The possessors of the subject of verb `i` when that subject is a child,
+/// parent or sibling noun ("His daughter was married to B", "her brother
+/// married B"): whom a marriage of their kin makes B an in-law of. Empty
+/// when the subject is anything else.
+fn kin_possessors<'a>(ctx: &'a SentenceArgs, res: &Resources, i: usize) -> Vec<&'a Arg> {
+    let s = ctx.sent;
+    let Some(c) = dep::children(s, i).find(|&c| matches!(s.tokens[c].deprel.as_str(), "nsubj" | "nsubj:pass")) else { return Vec::new() };
+    let lemma = [s.tokens[c].lemma.to_lowercase()];
+    let kin = res.triggers.matches_at(&lemma, 0).iter().any(|&(ti, n)| {
+        n == 1 && res.triggers.all[ti].senses.iter().any(|x| x.kind == RelationKind::Family && x.pattern == Pattern::Noun && matches!(x.role, Some(Role::Child | Role::Parent | Role::Sibling)))
+    });
+    if !kin || ctx.covering(c).is_some() {
+        return Vec::new();
+    }
+    dep::children(s, c).filter(|&p| s.tokens[p].deprel == "nmod:poss").flat_map(|p| dep::args_of(ctx, p)).filter(|a| a.kind == EntityKind::Person).collect()
 }
 
 /// Verbs whose object is something the subject is given.

@@ -453,3 +453,24 @@ fn a_subject_the_parser_split_at_and_is_one_coordinated_subject() {
         assert!(has(&es, name, RelationKind::Support, "Beto O'Rourke"), "{name}: {es:?}");
     }
 }
+
+#[test]
+fn married_to_and_in_laws() {
+    let es = edges("Jane Doe was married to John Smith.");
+    assert!(has(&es, "Jane Doe", RelationKind::Family, "John Smith"), "{es:?}");
+    // the husband of a man's daughter is his kin; the daughter herself is nobody named
+    let es = edges("Patrick Gordon was a general. His daughter was married firstly to the Colonel Rudolf Strasburgh.");
+    assert!(has(&es, "Patrick Gordon", RelationKind::Family, "Rudolf Strasburgh"), "{es:?}");
+    let es = edges("Patrick Gordon was a general. His wife was married before to Rudolf Strasburgh.");
+    assert!(!es.iter().any(|e| e.1 == RelationKind::Family), "a wife's former husband is no kin: {es:?}");
+}
+
+#[test]
+fn a_numbered_season_of_a_show_is_an_event() {
+    // ../shared/corpus/gum/bio_marbles.txt
+    let es = edges("Jenna Marbles is a comedian. On January 30, 2014, she appeared in season four of Ridiculousness.");
+    assert!(has(&es, "Jenna Marbles", RelationKind::Participation, "season four of Ridiculousness"), "{es:?}");
+    // a month in a date is no march (../shared/corpus/gum/bio_gordon.txt)
+    let ex = run("Patrick Gordon was born on 31 March 1635 in Auchleuchries.");
+    assert!(!ex.graph.entities().any(|(_, e)| e.label.contains("March")), "{:?}", ex.graph.entities().map(|(_, e)| &e.label).collect::<Vec<_>>());
+}
