@@ -11,6 +11,7 @@
 
 pub mod classifier;
 pub mod classifier_train;
+mod descriptions;
 mod events;
 mod lexicon;
 mod names;
@@ -150,7 +151,7 @@ fn mentions_of(doc: &Document, lex: &Lexicon, everything: bool) -> Vec<Mention> 
         let events = events::find_events(doc, si, s, lex, &names);
         let verb_events = verb_events::find_verb_events(si, s, lex, &names);
         let mut all: Vec<Mention> = names.into_iter().chain(events).chain(verb_events).collect();
-        all.extend(names::find_pronouns_and_descriptions(si, s, lex, &all));
+        all.extend(descriptions::find_pronouns_and_descriptions(si, s, lex, &all));
         all.sort_by_key(|m| (m.first, m.last));
         out.extend(all);
     }
