@@ -646,8 +646,18 @@ fn dep_pairs<'a>(ctx: &'a SentenceArgs, res: &Resources, sense: &Sense, words: &
                 return;
             }
             let na = dep::noun_args(ctx, i, &["of", "for", "at", "with", "in", "from"]);
-            let orgs: Vec<&Arg> = na.marked.iter().chain(&na.possessor).chain(&na.described).copied().filter(|a| a.kind == EntityKind::Organization).collect();
-            let people: Vec<&Arg> = na.described.iter().chain(&na.subject).copied().filter(|a| a.kind == EntityKind::Person).collect();
+            let mut orgs: Vec<&Arg> = na.marked.iter().chain(&na.possessor).chain(&na.described).copied().filter(|a| a.kind == EntityKind::Organization).collect();
+            let mut people: Vec<&Arg> = na.described.iter().chain(&na.subject).copied().filter(|a| a.kind == EntityKind::Person).collect();
+            // "the University of Basel, where he held the chairs of medicine" / "where he was a professor"
+            if orgs.is_empty() {
+                if let Some(o) = dep::where_antecedent(ctx, i) {
+                    orgs.push(o);
+                    let s = ctx.sent;
+                    if let Some(h) = s.tokens[i].head.filter(|&h| people.is_empty() && s.tokens[i].deprel == "obj" && s.tokens[h].lemma == "hold") {
+                        people = dep::subjects(ctx, h).0.into_iter().filter(|a| a.kind == EntityKind::Person).collect();
+                    }
+                }
+            }
             for &p in &people {
                 for &o in &orgs {
                     pairs.push(pair(p, o, true, 0.8));

@@ -474,3 +474,12 @@ fn a_numbered_season_of_a_show_is_an_event() {
     let ex = run("Patrick Gordon was born on 31 March 1635 in Auchleuchries.");
     assert!(!ex.graph.entities().any(|(_, e)| e.label.contains("March")), "{:?}", ex.graph.entities().map(|(_, e)| &e.label).collect::<Vec<_>>());
 }
+
+#[test]
+fn where_after_an_organization_stands_for_it() {
+    // ../shared/corpus/gum/bio_bernoulli.txt
+    let es = edges("Daniel Bernoulli was a mathematician. He returned to the University of Basel, where he successively held the chairs of medicine, metaphysics, and natural philosophy until his death.");
+    assert!(has(&es, "Daniel Bernoulli", RelationKind::Membership, "University of Basel"), "{es:?}");
+    let es = edges("Anna Smith moved to Geneva, where she was a professor of law.");
+    assert!(!es.iter().any(|e| e.1 == RelationKind::Membership), "a place is no organization: {es:?}");
+}
