@@ -442,7 +442,11 @@ pub fn noun_args<'a>(ctx: &'a SentenceArgs, i: usize, preps: &[&str]) -> NounArg
         let (subj, _) = subjects(ctx, i);
         // "He had two brothers, ...": the object of "have" belongs to its subject
         let had = rel(s, i) == "obj" && s.tokens[i].head.is_some_and(|h| s.tokens[h].lemma == "have");
-        if rel(s, i) != "obj" {
+        // "Marbles became an executive producer for ...": the object of "become" is its predicate
+        let predicate = rel(s, i) == "obj" && s.tokens[i].head.is_some_and(|h| matches!(s.tokens[h].lemma.as_str(), "become" | "remain"));
+        if predicate {
+            na.subject = s.tokens[i].head.map(|h| subjects(ctx, h).0).unwrap_or_default();
+        } else if rel(s, i) != "obj" {
             na.subject = subj;
         } else if had && na.possessor.is_empty() {
             // the subject of "have", not of the noun

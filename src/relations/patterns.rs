@@ -408,6 +408,10 @@ fn noun_pairs<'a>(ctx: &'a SentenceArgs, sense: &Sense, i: usize, end: usize, pa
 /// Membership: "X, CEO of Y", "Labour MP X", "a Scientology attorney, Kendrick
 /// Moxon", "X is a member of Y", "X, a representative for Y".
 fn member_pairs<'a>(ctx: &'a SentenceArgs, sense: &Sense, i: usize, end: usize, pairs: &mut Vec<Pair<'a>>) {
+    // a role in an event is found on the parse only
+    if sense.kind != RelationKind::Membership {
+        return;
+    }
     let is_org = |a: &&Arg| a.kind == EntityKind::Organization;
     let is_person = |a: &&Arg| a.kind == EntityKind::Person;
     // the organization: "of/for/at/with O" after (not "host of MTV's series"),
@@ -454,7 +458,6 @@ fn member_pairs<'a>(ctx: &'a SentenceArgs, sense: &Sense, i: usize, end: usize, 
         }
         return;
     }
-    let _ = sense;
     // the person: right after the noun ("attorney, Kendrick Moxon", "MP Jo Cox"), in
     // apposition before ("X, a member of Y"), or the subject of a copula
     let mut people: Vec<&Arg> = Vec::new();
@@ -641,15 +644,20 @@ fn dep_pairs<'a>(ctx: &'a SentenceArgs, res: &Resources, sense: &Sense, words: &
             }
         }
         Pattern::Member => {
+            // a role in a work or an event: "an executive producer for Maximum Ride"
+            let target = if sense.kind == RelationKind::Participation { EntityKind::Event } else { EntityKind::Organization };
+            if verbal && target == EntityKind::Event {
+                return;
+            }
             if verbal {
                 verbal_pairs(ctx, i, &preps, &["for", "at", "in", "into", "with", "on", "from"], 0.8, pairs);
                 return;
             }
             let na = dep::noun_args(ctx, i, &["of", "for", "at", "with", "in", "from"]);
-            let mut orgs: Vec<&Arg> = na.marked.iter().chain(&na.possessor).chain(&na.described).copied().filter(|a| a.kind == EntityKind::Organization).collect();
+            let mut orgs: Vec<&Arg> = na.marked.iter().chain(&na.possessor).chain(&na.described).copied().filter(|a| a.kind == target).collect();
             let mut people: Vec<&Arg> = na.described.iter().chain(&na.subject).copied().filter(|a| a.kind == EntityKind::Person).collect();
             // "the University of Basel, where he held the chairs of medicine" / "where he was a professor"
-            if orgs.is_empty() {
+            if orgs.is_empty() && target == EntityKind::Organization {
                 if let Some(o) = dep::where_antecedent(ctx, i) {
                     orgs.push(o);
                     let s = ctx.sent;

@@ -483,3 +483,16 @@ fn where_after_an_organization_stands_for_it() {
     let es = edges("Anna Smith moved to Geneva, where she was a professor of law.");
     assert!(!es.iter().any(|e| e.1 == RelationKind::Membership), "a place is no organization: {es:?}");
 }
+
+#[test]
+fn a_role_in_a_work_is_participation_and_become_takes_a_predicate() {
+    // ../shared/corpus/gum/bio_marbles.txt
+    let es = edges("Jenna Marbles is a comedian. In 2016, Marbles became an executive producer for Maximum Ride, a film based on the series of novels of the same name by James Patterson.");
+    assert!(has(&es, "Jenna Marbles", RelationKind::Participation, "Maximum Ride"), "{es:?}");
+    // after ../shared/corpus/gum/bio_theodorus.txt
+    let es = edges("Mary Jones became a personal assistant to John Smith and remained relatively quiet for some years.");
+    assert!(has(&es, "Mary Jones", RelationKind::Collaboration, "John Smith"), "{es:?}");
+    let es = edges("Jane Doe became a director of the Acme Corporation in 2010.");
+    assert!(has(&es, "Jane Doe", RelationKind::Membership, "Acme Corporation"), "{es:?}");
+    assert!(!es.iter().any(|e| e.1 == RelationKind::Participation), "{es:?}");
+}
