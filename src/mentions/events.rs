@@ -154,7 +154,11 @@ pub(super) fn find_events(doc: &Document, si: usize, s: &Sentence, lex: &Lexicon
         let weak = WEAK.contains(&head);
         let has_pp = b > h;
         let definite = a > 0 && toks[a - 1].form.eq_ignore_ascii_case("the");
-        if !(has_mod || has_pp || (definite && !weak)) || (weak && !has_pp && !toks[a..h].iter().any(|t| t.form.chars().any(|c| c.is_ascii_digit() || c.is_uppercase()) || t.form == "-")) {
+        // a possessor and a modifier that is no ordinal make a weak head
+        // specific: "his inaugural address", not "his first campaign"
+        let possessed = a > 0 && matches!(lower(&toks[a - 1].form).as_str(), "his" | "her" | "their" | "its" | "'s" | "'");
+        let qualified = possessed && toks[a..h].iter().any(|t| !matches!(lower(&t.form).as_str(), "first" | "second" | "third" | "last" | "final" | "next" | "previous" | "latest") && !VAGUE.contains(&lower(&t.form).as_str()));
+        if !(has_mod || has_pp || (definite && !weak)) || (weak && !has_pp && !qualified && !toks[a..h].iter().any(|t| t.form.chars().any(|c| c.is_ascii_digit() || c.is_uppercase()) || t.form == "-")) {
             continue;
         }
         // "party" only as an after-party or a dated party

@@ -496,3 +496,13 @@ fn a_role_in_a_work_is_participation_and_become_takes_a_predicate() {
     assert!(has(&es, "Jane Doe", RelationKind::Membership, "Acme Corporation"), "{es:?}");
     assert!(!es.iter().any(|e| e.1 == RelationKind::Participation), "{es:?}");
 }
+
+#[test]
+fn a_possessed_weak_event_noun_with_a_modifier_is_an_event() {
+    // ../shared/corpus/gum/speech_maiden.txt
+    let es = edges("Joe Biden is the President. In his inaugural address, President Biden spoke to this moment.");
+    assert!(has(&es, "Joe Biden", RelationKind::Participation, "inaugural address"), "{es:?}");
+    // ../shared/corpus/gum/bio_padalecki.txt: an ordinal alone is not specific enough
+    let ex = run("Jared Padalecki is an actor. His first campaign raised funds for To Write Love On Her Arms.");
+    assert!(!ex.graph.entities().any(|(_, e)| e.label.contains("campaign")), "{:?}", ex.graph.entities().map(|(_, e)| &e.label).collect::<Vec<_>>());
+}
