@@ -68,6 +68,10 @@ pub(crate) fn sentence_relations(ctx: &SentenceArgs, res: &Resources, out: &mut 
             let tr = &res.triggers.all[ti];
             let end = i + len - 1;
             let mut modality = res.cues.modality(&ctx.forms, i, end);
+            // "former Museum of Flight CEO Bonnie Dunbar": the cue before the organization that qualifies the noun
+            if let Some(o) = ctx.args.iter().find(|a| a.last + 1 == i && a.kind == EntityKind::Organization) {
+                modality.ended |= res.cues.modality(&ctx.forms, o.first, end).ended;
+            }
             if res.cues.is_ending(&tr.words[0]) {
                 modality.ended = true;
             }
@@ -468,7 +472,8 @@ fn member_pairs<'a>(ctx: &'a SentenceArgs, sense: &Sense, i: usize, end: usize, 
             people = ctx.coordinated_left(s).into_iter().filter(is_person).collect();
         }
     } else {
-        if ctx.forms.get(k).is_some_and(|w| w == ",") {
+        // "attorney, Kendrick Moxon"; an editor's bracket: "[former Museum of Flight CEO] Bonnie Dunbar"
+        if ctx.forms.get(k).is_some_and(|w| w == "," || w == "]") {
             k += 1;
         }
         if let Some(a) = ctx.at(k).filter(is_person) {

@@ -506,3 +506,13 @@ fn a_possessed_weak_event_noun_with_a_modifier_is_an_event() {
     let ex = run("Jared Padalecki is an actor. His first campaign raised funds for To Write Love On Her Arms.");
     assert!(!ex.graph.entities().any(|(_, e)| e.label.contains("campaign")), "{:?}", ex.graph.entities().map(|(_, e)| &e.label).collect::<Vec<_>>());
 }
+
+#[test]
+fn a_role_in_brackets_and_former_before_its_organization() {
+    // ../shared/corpus/gum/news_nasa.txt
+    let es = edges("\"The full fuselage trainer, that every astronaut including [former Museum of Flight CEO] Bonnie Dunbar has been trained on, will soon call the Museum of Flight home.");
+    assert!(es.iter().any(|(s, k, t, _, ended)| s == "Bonnie Dunbar" && *k == RelationKind::Membership && t == "Museum of Flight" && *ended), "{es:?}");
+    // ../shared/corpus/gum/interview_libertarian.txt
+    let es = edges("He is 19 points behind Democratic Party nominee Terry McAuliffe, the former Democratic National Committee chairman.");
+    assert!(es.iter().any(|(s, k, t, _, ended)| s == "Terry McAuliffe" && *k == RelationKind::Membership && t == "Democratic National Committee" && *ended), "{es:?}");
+}
