@@ -516,3 +516,10 @@ fn a_role_in_brackets_and_former_before_its_organization() {
     let es = edges("He is 19 points behind Democratic Party nominee Terry McAuliffe, the former Democratic National Committee chairman.");
     assert!(es.iter().any(|(s, k, t, _, ended)| s == "Terry McAuliffe" && *k == RelationKind::Membership && t == "Democratic National Committee" && *ended), "{es:?}");
 }
+
+#[test]
+fn wars_with_a_complement_are_an_event() {
+    // ../shared/corpus/gum/bio_gordon.txt
+    let es = edges("Patrick Gordon was a general. After his return he distinguished himself in several wars against the Turks and Tatars in southern Russia.");
+    assert!(es.iter().any(|(s, k, t, _, _)| s == "Patrick Gordon" && *k == RelationKind::Participation && t.contains("wars against the Turks")), "{es:?}");
+}
