@@ -523,3 +523,13 @@ fn wars_with_a_complement_are_an_event() {
     let es = edges("Patrick Gordon was a general. After his return he distinguished himself in several wars against the Turks and Tatars in southern Russia.");
     assert!(es.iter().any(|(s, k, t, _, _)| s == "Patrick Gordon" && *k == RelationKind::Participation && t.contains("wars against the Turks")), "{es:?}");
 }
+
+#[test]
+fn the_object_of_hold_without_a_determiner_is_an_event() {
+    // ../shared/corpus/gum/news_flag.txt
+    let es = edges("The New Zealand government intends to hold two referendums to reach a verdict on the flag.");
+    assert!(has(&es, "New Zealand government", RelationKind::Participation, "two referendums"), "{es:?}");
+    // ../shared/corpus/gum/speech_nixon.txt: not the object of any verb
+    let ex = run("It will be said of this generation that we ended one war but that we prevented future wars.");
+    assert!(!ex.graph.entities().any(|(_, e)| e.label.contains("wars")), "{:?}", ex.graph.entities().map(|(_, e)| &e.label).collect::<Vec<_>>());
+}
