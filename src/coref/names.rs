@@ -168,6 +168,11 @@ pub(super) fn resolve_names(doc: &Document, mentions: &[Mention], lex: &Lexicon,
                 if hit.is_none() && key.len() == 1 {
                     hit = keys.event_keys.iter().rposition(|ks| ks.iter().any(|k| k.contains(&key[0])));
                 }
+                // a bare head that refers back to none ("the mission", "the
+                // journey back to Scotland") describes no specific event
+                if hit.is_none() && m.first == m.last && lex.event_common.contains(lower(&m.text).as_str()) {
+                    continue;
+                }
                 let ci = match hit {
                     Some(ci) => ci,
                     None => {

@@ -557,3 +557,13 @@ fn a_person_named_after_an_organization_speaks_and_a_subject_before_a_colon_spea
     assert_eq!(label(&ex, "Refugee Council", 0), "Refugee Council");
     assert_eq!(refers(&ex, "I", 0), ["Rishi Sunak"]);
 }
+
+#[test]
+fn a_bare_event_head_that_refers_back_to_none_is_no_event() {
+    // ../shared/corpus/gum/speech_maiden.txt
+    let ex = run("The Senate must immediately set to work on the mission President Biden described.");
+    assert_eq!(label(&ex, "mission", 0), "-");
+    // written for the test, after ../shared/corpus/gum/news_soccer.txt: a bare head still refers back to the event before it
+    let ex = run("John Stones scored in the first game of the day. The game ended in a draw.");
+    assert_eq!(label(&ex, "game", 0), "first game of the day");
+}

@@ -14,6 +14,8 @@ use crate::graph::EntityKind;
 const DETERMINERS: &[&str] = &["the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that", "these", "those", "whose"];
 const VAGUE: &[&str] = &["own", "new", "recent", "latest", "same", "other", "such", "big", "very"];
 const ADJECTIVES: &[&str] = &["presidential", "annual", "national", "public", "mass", "first", "last", "final", "second", "third", "former", "political", "military", "general", "special", "upcoming", "historic", "federal", "local", "primary", "live", "exclusive", "televised", "press", "state", "royal", "civil", "world", "joint", "official", "virtual", "invited", "summer", "winter", "spring", "autumn", "fall"];
+/// Verbs whose object without a determiner may be an event ("hold two referendums").
+const EVENT_VERBS: &[&str] = &["hold", "attend", "win", "lose", "contest", "organize", "organise", "stage", "host", "boycott", "call"];
 /// Prepositions that introduce an event's complement.
 const COMPLEMENTS: &[&str] = &["of", "with", "on", "against", "for", "to", "in", "at", "into"];
 /// Heads that need a complement or a modifier that is not a plain adjective.
@@ -96,7 +98,10 @@ pub(super) fn find_events(doc: &Document, si: usize, s: &Sentence, lex: &Lexicon
                 break;
             }
         }
-        let starts_np = det || a == 0 || (a > 0 && matches!(toks[a - 1].form.as_str(), "," | "(" | "\"" | "'s" | "'" | "at" | "in" | "during" | "after" | "before" | "of" | "on" | "for" | "from" | "to" | "with"));
+        // also the object of a verb that holds or takes part in events, without a
+        // determiner: "to hold two referendums", "contested general elections"
+        let event_verb = tagged && a > 0 && toks[a - 1].upos == Upos::Verb && EVENT_VERBS.contains(&lower(&toks[a - 1].lemma).as_str());
+        let starts_np = det || a == 0 || event_verb || (a > 0 && matches!(toks[a - 1].form.as_str(), "," | "(" | "\"" | "'s" | "'" | "at" | "in" | "during" | "after" | "before" | "of" | "on" | "for" | "from" | "to" | "with"));
         if !starts_np {
             continue;
         }
@@ -154,7 +159,11 @@ pub(super) fn find_events(doc: &Document, si: usize, s: &Sentence, lex: &Lexicon
         let weak = WEAK.contains(&head);
         let has_pp = b > h;
         let definite = a > 0 && toks[a - 1].form.eq_ignore_ascii_case("the");
-        if !(has_mod || has_pp || (definite && !weak)) || (weak && !has_pp && !toks[a..h].iter().any(|t| t.form.chars().any(|c| c.is_ascii_digit() || c.is_uppercase()) || t.form == "-")) {
+        // a possessor and a modifier that is no ordinal make a weak head
+        // specific: "his inaugural address", not "his first campaign"
+        let possessed = a > 0 && matches!(lower(&toks[a - 1].form).as_str(), "his" | "her" | "their" | "its" | "'s" | "'");
+        let qualified = possessed && toks[a..h].iter().any(|t| !matches!(lower(&t.form).as_str(), "first" | "second" | "third" | "last" | "final" | "next" | "previous" | "latest") && !VAGUE.contains(&lower(&t.form).as_str()));
+        if !(has_mod || has_pp || (definite && !weak)) || (weak && !has_pp && !qualified && !toks[a..h].iter().any(|t| t.form.chars().any(|c| c.is_ascii_digit() || c.is_uppercase()) || t.form == "-")) {
             continue;
         }
         // "party" only as an after-party or a dated party

@@ -16,6 +16,7 @@ mod events;
 mod lexicon;
 mod names;
 mod nicknames;
+mod subtitles;
 mod verb_events;
 
 pub use lexicon::{Gender, Lexicon, PronounInfo};
@@ -144,6 +145,7 @@ fn mentions_of(doc: &Document, lex: &Lexicon, everything: bool) -> Vec<Mention> 
     for ((si, s), mut names) in doc.sentences.iter().enumerate().zip(per_sentence) {
         names.extend(surname_at_start(si, s, &names, &surnames, &lone));
         nicknames::join_quoted_nicknames(doc, si, s, lex, &mut names);
+        subtitles::join_subtitles(doc, si, s, &mut names);
         if !everything {
             out.extend(names);
             continue;

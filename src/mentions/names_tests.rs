@@ -202,3 +202,13 @@ fn a_name_in_apposition_with_a_film_is_a_work() {
     let ns = names("He met Martin Scorsese, a film director, in New York.");
     assert!(typed(&ns, "Martin Scorsese", EntityKind::Person), "{ns:?}");
 }
+
+#[test]
+fn a_title_with_a_subtitle_after_in_is_a_work() {
+    // ../shared/corpus/gum/bio_marbles.txt (`subtitles.rs`)
+    let ns = names("Marbles appeared as herself in Smosh: The Movie.");
+    assert!(typed(&ns, "Smosh: The Movie", EntityKind::Event), "{ns:?}");
+    // ../shared/corpus/gum/bio_nida.txt: a book's title is no event
+    let ns = names("His textbook Morphology: The Descriptive Analysis of Words was one of the major works of American Structuralism.");
+    assert!(!ns.iter().any(|(t, ty)| t.contains(':') && *ty == NameType::Entity(EntityKind::Event)), "{ns:?}");
+}

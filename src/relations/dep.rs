@@ -105,6 +105,20 @@ fn titled_person_after<'a>(ctx: &'a SentenceArgs, t: usize, a: &'a Arg) -> Optio
         .find(|p| p.kind == crate::graph::EntityKind::Person && p.first > a.last + 1 && p.first <= a.last + 4 && (a.last + 1..p.first).all(|k| ctx.covering(k).is_none() && ctx.forms[k].chars().all(|ch| ch.is_alphabetic() || ch == '-')))
 }
 
+/// The organization a relative "where" stands for in the clause of token
+/// `i` (the token itself or the word it depends on): "the University of
+/// Basel, where he held the chairs of medicine" — "where" right after a
+/// comma that ends the organization's name.
+pub fn where_antecedent<'a>(ctx: &'a SentenceArgs, i: usize) -> Option<&'a Arg> {
+    let s = ctx.sent;
+    let clause = [Some(i), s.tokens[i].head];
+    let w = clause.iter().flatten().find_map(|&v| children(s, v).find(|&c| ctx.forms[c] == "where" && rel(s, c) == "advmod"))?;
+    if w < 2 || w > i || ctx.forms[w - 1] != "," {
+        return None;
+    }
+    ctx.covering(w - 2).filter(|a| a.kind == crate::graph::EntityKind::Organization && a.last == w - 2)
+}
+
 /// Whether token `i` is a relative pronoun ("which", "whom", "that", "who").
 pub fn is_relative(ctx: &SentenceArgs, i: usize) -> bool {
     matches!(ctx.forms[i].as_str(), "which" | "whom" | "who" | "that") && matches!(ctx.sent.tokens[i].upos, Upos::Pron | Upos::Det)
@@ -428,7 +442,11 @@ pub fn noun_args<'a>(ctx: &'a SentenceArgs, i: usize, preps: &[&str]) -> NounArg
         let (subj, _) = subjects(ctx, i);
         // "He had two brothers, ...": the object of "have" belongs to its subject
         let had = rel(s, i) == "obj" && s.tokens[i].head.is_some_and(|h| s.tokens[h].lemma == "have");
-        if rel(s, i) != "obj" {
+        // "Marbles became an executive producer for ...": the object of "become" is its predicate
+        let predicate = rel(s, i) == "obj" && s.tokens[i].head.is_some_and(|h| matches!(s.tokens[h].lemma.as_str(), "become" | "remain"));
+        if predicate {
+            na.subject = s.tokens[i].head.map(|h| subjects(ctx, h).0).unwrap_or_default();
+        } else if rel(s, i) != "obj" {
             na.subject = subj;
         } else if had && na.possessor.is_empty() {
             // the subject of "have", not of the noun

@@ -19,7 +19,7 @@ fn is_member_noun(res: &Resources, w: &str) -> bool {
     let stem = w.strip_suffix('s').unwrap_or(w);
     res.lexicon.role_nouns.contains_key(w)
         || res.lexicon.role_nouns.contains_key(stem)
-        || res.triggers.all.iter().any(|t| t.words.len() == 1 && (t.words[0] == w || t.words[0] == stem) && t.senses.iter().any(|s| s.pattern == Pattern::Member))
+        || res.triggers.all.iter().any(|t| t.words.len() == 1 && (t.words[0] == w || t.words[0] == stem) && t.senses.iter().any(|s| s.pattern == Pattern::Member && s.kind == RelationKind::Membership))
 }
 
 /// Membership stated by apposition or a copula, without a verb of its own

@@ -68,6 +68,10 @@ pub(crate) fn sentence_relations(ctx: &SentenceArgs, res: &Resources, out: &mut 
             let tr = &res.triggers.all[ti];
             let end = i + len - 1;
             let mut modality = res.cues.modality(&ctx.forms, i, end);
+            // "former Museum of Flight CEO Bonnie Dunbar": the cue before the organization that qualifies the noun
+            if let Some(o) = ctx.args.iter().find(|a| a.last + 1 == i && a.kind == EntityKind::Organization) {
+                modality.ended |= res.cues.modality(&ctx.forms, o.first, end).ended;
+            }
             if res.cues.is_ending(&tr.words[0]) {
                 modality.ended = true;
             }
@@ -408,6 +412,10 @@ fn noun_pairs<'a>(ctx: &'a SentenceArgs, sense: &Sense, i: usize, end: usize, pa
 /// Membership: "X, CEO of Y", "Labour MP X", "a Scientology attorney, Kendrick
 /// Moxon", "X is a member of Y", "X, a representative for Y".
 fn member_pairs<'a>(ctx: &'a SentenceArgs, sense: &Sense, i: usize, end: usize, pairs: &mut Vec<Pair<'a>>) {
+    // a role in an event is found on the parse only
+    if sense.kind != RelationKind::Membership {
+        return;
+    }
     let is_org = |a: &&Arg| a.kind == EntityKind::Organization;
     let is_person = |a: &&Arg| a.kind == EntityKind::Person;
     // the organization: "of/for/at/with O" after (not "host of MTV's series"),
@@ -454,7 +462,6 @@ fn member_pairs<'a>(ctx: &'a SentenceArgs, sense: &Sense, i: usize, end: usize, 
         }
         return;
     }
-    let _ = sense;
     // the person: right after the noun ("attorney, Kendrick Moxon", "MP Jo Cox"), in
     // apposition before ("X, a member of Y"), or the subject of a copula
     let mut people: Vec<&Arg> = Vec::new();
@@ -465,7 +472,8 @@ fn member_pairs<'a>(ctx: &'a SentenceArgs, sense: &Sense, i: usize, end: usize, 
             people = ctx.coordinated_left(s).into_iter().filter(is_person).collect();
         }
     } else {
-        if ctx.forms.get(k).is_some_and(|w| w == ",") {
+        // "attorney, Kendrick Moxon"; an editor's bracket: "[former Museum of Flight CEO] Bonnie Dunbar"
+        if ctx.forms.get(k).is_some_and(|w| w == "," || w == "]") {
             k += 1;
         }
         if let Some(a) = ctx.at(k).filter(is_person) {
@@ -641,13 +649,28 @@ fn dep_pairs<'a>(ctx: &'a SentenceArgs, res: &Resources, sense: &Sense, words: &
             }
         }
         Pattern::Member => {
+            // a role in a work or an event: "an executive producer for Maximum Ride"
+            let target = if sense.kind == RelationKind::Participation { EntityKind::Event } else { EntityKind::Organization };
+            if verbal && target == EntityKind::Event {
+                return;
+            }
             if verbal {
                 verbal_pairs(ctx, i, &preps, &["for", "at", "in", "into", "with", "on", "from"], 0.8, pairs);
                 return;
             }
             let na = dep::noun_args(ctx, i, &["of", "for", "at", "with", "in", "from"]);
-            let orgs: Vec<&Arg> = na.marked.iter().chain(&na.possessor).chain(&na.described).copied().filter(|a| a.kind == EntityKind::Organization).collect();
-            let people: Vec<&Arg> = na.described.iter().chain(&na.subject).copied().filter(|a| a.kind == EntityKind::Person).collect();
+            let mut orgs: Vec<&Arg> = na.marked.iter().chain(&na.possessor).chain(&na.described).copied().filter(|a| a.kind == target).collect();
+            let mut people: Vec<&Arg> = na.described.iter().chain(&na.subject).copied().filter(|a| a.kind == EntityKind::Person).collect();
+            // "the University of Basel, where he held the chairs of medicine" / "where he was a professor"
+            if orgs.is_empty() && target == EntityKind::Organization {
+                if let Some(o) = dep::where_antecedent(ctx, i) {
+                    orgs.push(o);
+                    let s = ctx.sent;
+                    if let Some(h) = s.tokens[i].head.filter(|&h| people.is_empty() && s.tokens[i].deprel == "obj" && s.tokens[h].lemma == "hold") {
+                        people = dep::subjects(ctx, h).0.into_iter().filter(|a| a.kind == EntityKind::Person).collect();
+                    }
+                }
+            }
             for &p in &people {
                 for &o in &orgs {
                     pairs.push(pair(p, o, true, 0.8));

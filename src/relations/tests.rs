@@ -474,3 +474,62 @@ fn a_numbered_season_of_a_show_is_an_event() {
     let ex = run("Patrick Gordon was born on 31 March 1635 in Auchleuchries.");
     assert!(!ex.graph.entities().any(|(_, e)| e.label.contains("March")), "{:?}", ex.graph.entities().map(|(_, e)| &e.label).collect::<Vec<_>>());
 }
+
+#[test]
+fn where_after_an_organization_stands_for_it() {
+    // ../shared/corpus/gum/bio_bernoulli.txt
+    let es = edges("Daniel Bernoulli was a mathematician. He returned to the University of Basel, where he successively held the chairs of medicine, metaphysics, and natural philosophy until his death.");
+    assert!(has(&es, "Daniel Bernoulli", RelationKind::Membership, "University of Basel"), "{es:?}");
+    let es = edges("Anna Smith moved to Geneva, where she was a professor of law.");
+    assert!(!es.iter().any(|e| e.1 == RelationKind::Membership), "a place is no organization: {es:?}");
+}
+
+#[test]
+fn a_role_in_a_work_is_participation_and_become_takes_a_predicate() {
+    // ../shared/corpus/gum/bio_marbles.txt
+    let es = edges("Jenna Marbles is a comedian. In 2016, Marbles became an executive producer for Maximum Ride, a film based on the series of novels of the same name by James Patterson.");
+    assert!(has(&es, "Jenna Marbles", RelationKind::Participation, "Maximum Ride"), "{es:?}");
+    // after ../shared/corpus/gum/bio_theodorus.txt
+    let es = edges("Mary Jones became a personal assistant to John Smith and remained relatively quiet for some years.");
+    assert!(has(&es, "Mary Jones", RelationKind::Collaboration, "John Smith"), "{es:?}");
+    let es = edges("Jane Doe became a director of the Acme Corporation in 2010.");
+    assert!(has(&es, "Jane Doe", RelationKind::Membership, "Acme Corporation"), "{es:?}");
+    assert!(!es.iter().any(|e| e.1 == RelationKind::Participation), "{es:?}");
+}
+
+#[test]
+fn a_possessed_weak_event_noun_with_a_modifier_is_an_event() {
+    // ../shared/corpus/gum/speech_maiden.txt
+    let es = edges("Joe Biden is the President. In his inaugural address, President Biden spoke to this moment.");
+    assert!(has(&es, "Joe Biden", RelationKind::Participation, "inaugural address"), "{es:?}");
+    // ../shared/corpus/gum/bio_padalecki.txt: an ordinal alone is not specific enough
+    let ex = run("Jared Padalecki is an actor. His first campaign raised funds for To Write Love On Her Arms.");
+    assert!(!ex.graph.entities().any(|(_, e)| e.label.contains("campaign")), "{:?}", ex.graph.entities().map(|(_, e)| &e.label).collect::<Vec<_>>());
+}
+
+#[test]
+fn a_role_in_brackets_and_former_before_its_organization() {
+    // ../shared/corpus/gum/news_nasa.txt
+    let es = edges("\"The full fuselage trainer, that every astronaut including [former Museum of Flight CEO] Bonnie Dunbar has been trained on, will soon call the Museum of Flight home.");
+    assert!(es.iter().any(|(s, k, t, _, ended)| s == "Bonnie Dunbar" && *k == RelationKind::Membership && t == "Museum of Flight" && *ended), "{es:?}");
+    // ../shared/corpus/gum/interview_libertarian.txt
+    let es = edges("He is 19 points behind Democratic Party nominee Terry McAuliffe, the former Democratic National Committee chairman.");
+    assert!(es.iter().any(|(s, k, t, _, ended)| s == "Terry McAuliffe" && *k == RelationKind::Membership && t == "Democratic National Committee" && *ended), "{es:?}");
+}
+
+#[test]
+fn wars_with_a_complement_are_an_event() {
+    // ../shared/corpus/gum/bio_gordon.txt
+    let es = edges("Patrick Gordon was a general. After his return he distinguished himself in several wars against the Turks and Tatars in southern Russia.");
+    assert!(es.iter().any(|(s, k, t, _, _)| s == "Patrick Gordon" && *k == RelationKind::Participation && t.contains("wars against the Turks")), "{es:?}");
+}
+
+#[test]
+fn the_object_of_hold_without_a_determiner_is_an_event() {
+    // ../shared/corpus/gum/news_flag.txt
+    let es = edges("The New Zealand government intends to hold two referendums to reach a verdict on the flag.");
+    assert!(has(&es, "New Zealand government", RelationKind::Participation, "two referendums"), "{es:?}");
+    // ../shared/corpus/gum/speech_nixon.txt: not the object of any verb
+    let ex = run("It will be said of this generation that we ended one war but that we prevented future wars.");
+    assert!(!ex.graph.entities().any(|(_, e)| e.label.contains("wars")), "{:?}", ex.graph.entities().map(|(_, e)| &e.label).collect::<Vec<_>>());
+}
