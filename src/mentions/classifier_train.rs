@@ -146,7 +146,7 @@ pub fn read_gum(file: &str, text: &str) -> Result<Vec<GumSentence>, ConlluError>
             "_" | "0" => None,
             h => Some(h.parse::<usize>().map_err(|_| err(ln, format!("bad head '{h}'")))? - 1),
         };
-        let form = crate::syntax::train::norm(c[1]);
+        let form = crate::text::normalise_quotes(c[1]);
         let span = Span::new(pos, pos + form.len());
         pos = span.end + 1;
         cur.tokens.push(Token { span, form, upos: upos_of(c[3]), xpos: c[4].to_string(), lemma: c[2].to_string(), head, deprel: c[7].to_string(), space_after: true });

@@ -194,8 +194,9 @@ impl Lexicon {
                 Some(("common", w)) => drop(event_common.insert(w.trim().to_lowercase())),
                 Some(("before", w)) => drop(event_before.insert(w.trim().to_lowercase())),
                 Some(("placed", w)) => {
-                    event_named.insert(w.trim().to_lowercase());
-                    event_placed.insert(w.trim().to_lowercase());
+                    let w = w.trim().to_lowercase();
+                    event_named.insert(w.clone());
+                    event_placed.insert(w);
                 }
                 _ => {
                     return Err(LexiconError { file, line, message: format!("expected 'named|first|common|before|placed WORD', found '{l}'") })

@@ -391,13 +391,14 @@ fn dated_work(lex: &Lexicon, toks: &[Token], a: usize, b: usize) -> bool {
     }
     let inside = a > 0 && is(a - 1, "(") && is(b + 1, ",") && year(b + 2) && is(b + 3, ")");
     let after = is(b + 1, "(") && year(b + 2) && is(b + 3, ")");
-    let first = words[0].form.to_lowercase();
+    let first = lower(&words[0].form);
+    let first = first.as_str();
     // a team or a body named after its place ("Pittsburgh Pirates (2012)"), or
     // a line of nothing but a name and a year (a career list: team and season)
-    if lex.places.contains(&first) || a == 0 && b + 4 >= toks.len() {
+    if lex.places.contains(first) || a == 0 && b + 4 >= toks.len() {
         return false;
     }
-    let given_name = lex.first_names.contains_key(&first) && !lex.is_common(&first);
+    let given_name = lex.first_names.contains_key(first) && !lex.is_common(first);
     inside || after && !given_name
 }
 

@@ -215,7 +215,7 @@ pub fn to_sentence(c: &ConllSentence) -> Sentence {
         pos = span.end + usize::from(w.space_after);
         s.tokens.push(crate::doc::Token {
             span,
-            form: w.form.replace(['’', '‘'], "'").replace(['“', '”'], "\""),
+            form: crate::text::normalise_quotes(&w.form),
             space_after: w.space_after,
             ..Default::default()
         });

@@ -44,7 +44,7 @@ pub fn eval_gold(models: &Models, gold: &[ConllSentence]) -> GoldScores {
                 c[0] += 1;
                 c[1] += usize::from(t.upos.as_str() == w.upos);
                 c[2] += usize::from(t.xpos == w.xpos);
-                c[3] += usize::from(t.lemma == super::train::norm(&w.lemma));
+                c[3] += usize::from(t.lemma == crate::text::normalise_quotes(&w.lemma));
                 let head_ok = t.head.map_or(0, |h| h + 1) == w.head;
                 c[4] += usize::from(head_ok);
                 c[5] += usize::from(head_ok && t.deprel == w.deprel);

@@ -10,6 +10,7 @@ use super::parser::{self, ParseSent, ParseTok, Parser};
 use super::tagger::{self, TagClass, TagSent, Tagger};
 
 use crate::doc::Upos;
+use crate::text::normalise_quotes;
 use rayon::prelude::*;
 use std::collections::{BTreeSet, HashMap};
 use std::path::PathBuf;
@@ -49,11 +50,6 @@ pub fn load(files: &[PathBuf]) -> anyhow::Result<Vec<ConllSentence>> {
     Ok(out)
 }
 
-/// Normalises a treebank form the way the tokenizer normalises text.
-pub fn norm(form: &str) -> String {
-    form.replace(['’', '‘'], "'").replace(['“', '”'], "\"")
-}
-
 /// The joint tag classes of a treebank, sorted.
 pub fn tag_classes(sents: &[ConllSentence]) -> Vec<TagClass> {
     let set: BTreeSet<(String, String)> =
@@ -74,7 +70,7 @@ pub fn tag_sents(sents: &[ConllSentence], classes: &[TagClass]) -> Vec<TagSent> 
     sents
         .iter()
         .map(|s| TagSent {
-            words: s.words.iter().map(|w| word_feats(&norm(&w.form), &mut scratch)).collect(),
+            words: s.words.iter().map(|w| word_feats(&normalise_quotes(&w.form), &mut scratch)).collect(),
             tags: s
                 .words
                 .iter()
@@ -153,7 +149,7 @@ pub fn train_parser(sents: &[ConllSentence], tags: &[Vec<u64>], opts: &Options, 
                     .words
                     .iter()
                     .zip(t)
-                    .map(|(w, &tag)| ParseTok { word: word_feats(&norm(&w.form), &mut scratch).lower, tag })
+                    .map(|(w, &tag)| ParseTok { word: word_feats(&normalise_quotes(&w.form), &mut scratch).lower, tag })
                     .collect(),
                 heads: s.words.iter().map(|w| if w.head == 0 { n } else { w.head - 1 }).collect(),
                 labels: s.words.iter().map(|w| lidx[w.deprel.as_str()]).collect(),
@@ -167,7 +163,7 @@ pub fn train_parser(sents: &[ConllSentence], tags: &[Vec<u64>], opts: &Options, 
 pub fn derive_lemmas(sents: &[ConllSentence]) -> (String, String) {
     let triples: Vec<(String, String, String)> = sents
         .iter()
-        .flat_map(|s| s.words.iter().map(|w| (norm(&w.form), w.xpos.clone(), norm(&w.lemma))))
+        .flat_map(|s| s.words.iter().map(|w| (normalise_quotes(&w.form), w.xpos.clone(), normalise_quotes(&w.lemma))))
         .collect();
     super::lemma::Lemmatizer::derive(triples.iter().map(|(a, b, c)| (a.as_str(), b.as_str(), c.as_str())))
 }

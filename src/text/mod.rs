@@ -143,8 +143,9 @@ fn starts_sentence(next: &str) -> bool {
     })
 }
 
-/// A token's form with curly quotes made straight (’ ‘ → ', “ ” → ").
-fn normalise_quotes(w: &str) -> String {
+/// A token's form with curly quotes made straight (’ ‘ → ', “ ” → "): how
+/// the tokenizer normalises text, and how treebank forms are read to match.
+pub fn normalise_quotes(w: &str) -> String {
     if w.is_ascii() {
         return w.to_string();
     }
