@@ -112,9 +112,7 @@ pub fn extract(id: &str, text: String, res: &Resources, opts: Options) -> Extrac
     if let Some(models) = &res.syntax {
         let clock = Instant::now();
         mark_names_proper(&mut doc, &mentions);
-        for s in &mut doc.sentences {
-            models.parse_tagged(s);
-        }
+        models.parse_tagged_all(&mut doc.sentences);
         t.parse = clock.elapsed();
         let clock = Instant::now();
         mentions = mentions::find_mentions(&doc, &res.lexicon);

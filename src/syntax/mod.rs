@@ -60,6 +60,11 @@ struct Scratch {
     toks: Vec<ParseTok>,
     state: transition::State,
     feats: Vec<u64>,
+    /// per sentence of a batch: parser inputs, states, features and arcs
+    batch_toks: [Vec<ParseTok>; model::MAX_BATCH],
+    states: [transition::State; model::MAX_BATCH],
+    batch_feats: [Vec<u64>; model::MAX_BATCH],
+    arcs: [Vec<(Option<usize>, u16)>; model::MAX_BATCH],
 }
 
 thread_local! {
@@ -150,19 +155,30 @@ impl Models {
     /// of as proper nouns (unusual names such as "Big Sean" tag badly), then
     /// parses with those tags.
     pub fn parse_tagged(&self, sentence: &mut Sentence) {
-        if sentence.tokens.is_empty() {
-            return;
-        }
+        self.parse_tagged_all(std::slice::from_mut(sentence));
+    }
+
+    /// [`Models::parse_tagged`] for each sentence, several at a time
+    /// ([`Parser::parse_many`]: the parses are the same, and faster).
+    pub fn parse_tagged_all(&self, sentences: &mut [Sentence]) {
         SCRATCH.with(|s| {
             let s = &mut *s.borrow_mut();
-            s.toks.clear();
-            for t in &sentence.tokens {
-                let wf = word_feats(&t.form, &mut s.chars);
-                let class = self.tagger.class_of(t.upos, &t.xpos);
-                s.toks.push(ParseTok { word: wf.lower, tag: self.tagger.hashes[class] });
+            for batch in sentences.chunks_mut(model::MAX_BATCH) {
+                for (sentence, toks) in batch.iter().zip(s.batch_toks.iter_mut()) {
+                    toks.clear();
+                    for t in &sentence.tokens {
+                        let wf = word_feats(&t.form, &mut s.chars);
+                        let class = self.tagger.class_of(t.upos, &t.xpos);
+                        toks.push(ParseTok { word: wf.lower, tag: self.tagger.hashes[class] });
+                    }
+                }
+                let k = batch.len();
+                let toks: [&[ParseTok]; model::MAX_BATCH] = std::array::from_fn(|i| s.batch_toks[i].as_slice());
+                self.parser.parse_many(&toks[..k], &mut s.states[..k], &mut s.batch_feats[..k], &mut s.arcs[..k]);
+                for (sentence, arcs) in batch.iter_mut().zip(&s.arcs) {
+                    self.write_arcs(sentence, arcs.iter().copied());
+                }
             }
-            let arcs = self.parser.parse(&s.toks, &mut s.state, &mut s.feats);
-            self.write_arcs(sentence, arcs);
         });
     }
 

@@ -24,6 +24,13 @@ pub const MAX_CLASSES: usize = 256;
 /// Class scores of one instance, with room for the classes of any model.
 pub type Scores = [i32; MAX_CLASSES];
 
+/// Most instances [`Model::score_many`] overlaps.
+pub const MAX_BATCH: usize = 8;
+
+/// Most features of an instance that [`Model::score_many`] takes in one
+/// pass (the parser's states have 95, the tagger's words fewer).
+pub const BATCH_FEATURES: usize = 96;
+
 /// A trained, quantized model: integer weights of hashed features.
 #[derive(Debug, Clone)]
 pub struct Model {
@@ -134,56 +141,93 @@ impl Model {
     /// classes from `n_classes` on stay untouched.
     #[inline]
     pub fn score_into(&self, feats: &[u64], acc: &mut Scores) {
+        self.score_many(&[feats], std::slice::from_mut(acc));
+    }
+
+    /// Sums the weights of each instance's features `feats[i]` into
+    /// `accs[i]`, as [`Model::score_into`] does for one. The table and row
+    /// reads of all the instances are issued before any is waited for, so
+    /// that their cache misses overlap: scoring [`MAX_BATCH`] independent
+    /// instances (the states of several sentences) at once takes less time
+    /// than one after another.
+    pub fn score_many(&self, feats: &[&[u64]], accs: &mut [Scores]) {
         #[cfg(target_arch = "x86_64")]
         if self.avx2 {
             // SAFETY: `avx2` is true only when the CPU reported AVX2 support.
-            unsafe { self.accumulate_avx2(feats, acc) };
+            unsafe { self.accumulate_avx2(feats, accs) };
             return;
         }
-        self.accumulate(feats, acc);
+        self.accumulate(feats, accs);
     }
 
     #[cfg(target_arch = "x86_64")]
     #[target_feature(enable = "avx2")]
-    fn accumulate_avx2(&self, feats: &[u64], acc: &mut Scores) {
-        self.accumulate(feats, acc);
+    fn accumulate_avx2(&self, feats: &[&[u64]], accs: &mut [Scores]) {
+        self.accumulate(feats, accs);
     }
 
-    /// Memory-bound: table slots and then rows are prefetched a batch at a
-    /// time so that their cache misses overlap.
+    /// Memory-bound, in three passes over up to [`MAX_BATCH`] instances of
+    /// up to [`BATCH_FEATURES`] features each (larger inputs go by parts):
+    /// find each feature's table bucket and prefetch it; read the payloads,
+    /// adding single weights at once and prefetching the rows; add the rows.
     #[inline(always)]
-    fn accumulate(&self, feats: &[u64], acc: &mut Scores) {
-        const B: usize = 32;
-        // the key and home bucket of each feature of a batch
-        let mut homes = [(0u32, 0usize); B];
-        let mut sparse = [0u32; B];
-        let mut dense = [0usize; B];
-        let table = &self.table;
-        for chunk in feats.chunks(B) {
-            let homes = &mut homes[..chunk.len()];
-            for (h, &f) in homes.iter_mut().zip(chunk) {
-                let k = fold32(f);
-                let b = table.home(k);
-                prefetch(table.line_ptr(b));
-                *h = (k, b);
+    fn accumulate(&self, feats: &[&[u64]], accs: &mut [Scores]) {
+        if feats.len() <= MAX_BATCH && feats.iter().all(|f| f.len() <= BATCH_FEATURES) {
+            return self.accumulate_batch(feats, accs);
+        }
+        for (f, acc) in feats.iter().zip(accs.iter_mut()) {
+            for chunk in f.chunks(BATCH_FEATURES) {
+                self.accumulate_batch(&[chunk], std::slice::from_mut(acc));
             }
+        }
+    }
+
+    /// [`Model::accumulate`] of at most [`MAX_BATCH`] instances of at most
+    /// [`BATCH_FEATURES`] features.
+    #[inline(always)]
+    fn accumulate_batch(&self, feats: &[&[u64]], accs: &mut [Scores]) {
+        const B: usize = BATCH_FEATURES;
+        let k = feats.len().min(accs.len());
+        let table = &self.table;
+        // per instance: the key and home bucket of each feature, then the
+        // payloads of its rows
+        let mut homes = [[(0u32, 0u32); B]; MAX_BATCH];
+        for (h, f) in homes.iter_mut().zip(&feats[..k]) {
+            for (h, &f) in h.iter_mut().zip(*f) {
+                let key = fold32(f);
+                let b = table.home(key);
+                prefetch(table.line_ptr(b));
+                *h = (key, b as u32);
+            }
+        }
+        let mut rows = [[0u32; B]; MAX_BATCH];
+        let mut n_sparse = [0usize; MAX_BATCH];
+        let mut n_rows = [0usize; MAX_BATCH];
+        for i in 0..k {
+            let acc = &mut accs[i];
+            // sparse rows from the front of `rows`, dense ones from the back
             let (mut ns, mut nd) = (0, 0);
-            for &(key, b) in homes.iter() {
-                let payload = table.get(key, b);
+            for &(key, b) in &homes[i][..feats[i].len()] {
+                let payload = table.get(key, b as usize);
                 if payload & INLINE != 0 {
                     acc[((payload >> 16) & 0xFF) as usize] += payload as u16 as i16 as i32;
                 } else if payload & 0xFF != 0 {
-                    sparse[ns % B] = payload;
+                    rows[i][ns] = payload;
                     ns += 1;
                     prefetch(self.packed.as_ptr().wrapping_add((payload >> 8) as usize));
                 } else if payload != 0 {
-                    let start = (payload >> 8) as usize;
-                    dense[nd % B] = start;
                     nd += 1;
-                    prefetch(self.dense.as_ptr().wrapping_add(start));
+                    rows[i][B - nd] = payload;
+                    prefetch(self.dense.as_ptr().wrapping_add((payload >> 8) as usize));
                 }
             }
-            for &e in &sparse[..ns] {
+            n_sparse[i] = ns;
+            n_rows[i] = ns + nd;
+        }
+        for i in 0..k {
+            let acc = &mut accs[i];
+            let (ns, nd) = (n_sparse[i], n_rows[i] - n_sparse[i]);
+            for &e in &rows[i][..ns] {
                 let start = (e >> 8) as usize;
                 let n = (e & 0xFF) as usize;
                 for &x in &self.packed[start..start + n] {
@@ -191,7 +235,7 @@ impl Model {
                 }
             }
             if nd > 0 {
-                add_rows(&mut acc.as_chunks_mut::<8>().0[..self.stride], &self.dense, &dense[..nd]);
+                add_rows(&mut acc.as_chunks_mut::<8>().0[..self.stride], &self.dense, &rows[i][B - nd..]);
             }
         }
     }
@@ -241,12 +285,13 @@ impl Model {
     }
 }
 
-/// Adds the dense rows that start at `starts` into `acc` (one row's width).
+/// Adds the dense rows of `starts` (table payloads: a row's start times
+/// 256) into `acc` (one row's width).
 /// The sums of a block of columns stay in registers while the rows are
 /// added: the whole row for the usual widths (up to 14 groups of 8 classes
 /// fit in the 16 AVX2 registers), else blocks of 8, 4 and 1 groups.
 #[inline(always)]
-fn add_rows(acc: &mut [[i32; 8]], dense: &[[i16; 8]], starts: &[usize]) {
+fn add_rows(acc: &mut [[i32; 8]], dense: &[[i16; 8]], starts: &[u32]) {
     macro_rules! whole_row {
         ($($w:literal)*) => {
             match acc.len() {
@@ -273,9 +318,10 @@ fn add_rows(acc: &mut [[i32; 8]], dense: &[[i16; 8]], starts: &[usize]) {
 
 /// Groups `c .. c + W` of [`add_rows`].
 #[inline(always)]
-fn add_block<const W: usize>(acc: &mut [[i32; 8]], dense: &[[i16; 8]], starts: &[usize], c: usize) {
+fn add_block<const W: usize>(acc: &mut [[i32; 8]], dense: &[[i16; 8]], payloads: &[u32], c: usize) {
     let mut sum = [[0i32; 8]; W];
-    for &s in starts {
+    for &p in payloads {
+        let s = (p >> 8) as usize;
         let row: &[[i16; 8]; W] = dense[s + c..s + c + W].try_into().expect("W groups");
         for j in 0..W {
             for k in 0..8 {
@@ -445,6 +491,7 @@ mod tests {
         for (n_classes, seed) in [(3, 1), (8, 2), (103, 3), (107, 4), (200, 5), (256, 6)] {
             let (m, feats, rows) = random_model(n_classes, seed);
             let mut rng = Rng::new(seed + 10);
+            let mut batch = Vec::new();
             for round in 0..200 {
                 let k = (rng.next_u64() % 100) as usize;
                 // known features (with repeats) and unknown ones
@@ -470,10 +517,28 @@ mod tests {
                 m.score(&fs, &mut got);
                 assert_eq!(got, want, "{n_classes} classes, round {round}");
                 let mut acc: Scores = [0; MAX_CLASSES];
-                m.accumulate(&fs, &mut acc);
+                m.accumulate(&[&fs], std::slice::from_mut(&mut acc));
                 assert_eq!(&acc[..n_classes], &want[..], "portable path");
                 assert!(acc[n_classes..].iter().all(|&x| x == 0));
+                batch.push((fs, want));
             }
+            // instances scored side by side, in batches of every size (up
+            // to more than a batch holds), sum as they do alone
+            let mut start = 0;
+            for size in (1..=MAX_BATCH + 3).cycle() {
+                let Some(group) = batch.get(start..start + size) else { break };
+                start += size;
+                let feats: Vec<&[u64]> = group.iter().map(|g| g.0.as_slice()).collect();
+                let mut accs = vec![[0i32; MAX_CLASSES]; size];
+                m.score_many(&feats, &mut accs);
+                for (acc, g) in accs.iter().zip(group) {
+                    assert_eq!(&acc[..n_classes], &g.1[..], "{n_classes} classes, batch of {size}");
+                }
+                let mut accs = vec![[0i32; MAX_CLASSES]; size];
+                m.accumulate(&feats, &mut accs);
+                assert!(accs.iter().zip(group).all(|(a, g)| a[..n_classes] == g.1[..]), "portable path, batch of {size}");
+            }
+            assert!(start > 150);
         }
     }
 

@@ -5,7 +5,7 @@
 //! exploration (Goldberg & Nivre 2013).
 
 use super::features::{Avalanche, Combine, MulRot};
-use super::model::{best_capped, Scores, MAX_CLASSES};
+use super::model::{best_capped, Scores, MAX_BATCH, MAX_CLASSES};
 use super::perceptron::{put_str, put_u32, Model, ModelError, Reader, Rng, Trainer};
 use super::transition::{children_of, Move, State, NONE};
 
@@ -289,33 +289,70 @@ impl Parser {
 
     /// Parses a sentence; returns heads (`None` for the root word) and label ids.
     pub fn parse(&self, toks: &[ParseTok], st: &mut State, feats: &mut Vec<u64>) -> Vec<(Option<usize>, u16)> {
-        let n = toks.len();
-        st.reset(n);
-        let mut scores: Scores = [0; MAX_CLASSES];
+        let mut out = [Vec::new()];
+        self.parse_many(&[toks], std::slice::from_mut(st), std::slice::from_mut(feats), &mut out);
+        let [arcs] = out;
+        arcs
+    }
+
+    /// Parses up to [`MAX_BATCH`] sentences side by side (more go
+    /// [`MAX_BATCH`] at a time), each exactly as [`Parser::parse`] would:
+    /// the moves of all of them are scored together ([`Model::score_many`]),
+    /// so that the memory reads of one overlap those of the others. `states`
+    /// and `feats` are scratch space, one per sentence; `out[i]` receives the
+    /// arcs of `sents[i]`.
+    pub fn parse_many(&self, sents: &[&[ParseTok]], states: &mut [State], feats: &mut [Vec<u64>], out: &mut [Vec<(Option<usize>, u16)>]) {
         let n_classes = self.model.n_classes();
-        while !st.terminal() {
-            let ok = legal(st);
-            let best = if ok == [true, false, false] {
-                0 // a shift is the only move: no need to score
-            } else {
-                features(st, toks, self.templates, self.hash, feats);
-                scores[..n_classes].fill(0);
-                self.model.score_into(feats, &mut scores);
-                let legal = usize::from(ok[0]) | usize::from(ok[1]) << 1 | usize::from(ok[2]) << 2;
-                match best_capped(&scores[..n_classes], &self.caps[legal]) {
-                    Some(c) if ok[kind(c)] => c,
-                    _ => break, // cannot happen: a non-terminal state has a legal move
+        let mut scores: [Scores; MAX_BATCH] = [[0; MAX_CLASSES]; MAX_BATCH];
+        for (((toks, st), fs), arcs) in sents.chunks(MAX_BATCH).zip(states.chunks_mut(MAX_BATCH)).zip(feats.chunks_mut(MAX_BATCH)).zip(out.chunks_mut(MAX_BATCH)) {
+            let k = toks.len();
+            for (st, t) in st.iter_mut().zip(toks.iter()) {
+                st.reset(t.len());
+            }
+            // the sentences that still need a scored move, and the legal moves of each
+            let mut busy = [(0usize, 0usize); MAX_BATCH];
+            loop {
+                let mut nb = 0;
+                for i in 0..k {
+                    let st = &mut st[i];
+                    while !st.terminal() {
+                        let ok = legal(st);
+                        if ok == [true, false, false] {
+                            st.apply(Move::Shift, 0); // the only move: no need to score
+                            continue;
+                        }
+                        features(st, toks[i], self.templates, self.hash, &mut fs[i]);
+                        scores[nb][..n_classes].fill(0);
+                        busy[nb] = (i, usize::from(ok[0]) | usize::from(ok[1]) << 1 | usize::from(ok[2]) << 2);
+                        nb += 1;
+                        break;
+                    }
                 }
-            };
-            let (m, l) = decode(best);
-            st.apply(m, l);
+                if nb == 0 {
+                    break;
+                }
+                let batch: [&[u64]; MAX_BATCH] = std::array::from_fn(|j| if j < nb { fs[busy[j].0].as_slice() } else { &[] });
+                self.model.score_many(&batch[..nb], &mut scores[..nb]);
+                for (j, &(i, legal)) in busy[..nb].iter().enumerate() {
+                    match best_capped(&scores[j][..n_classes], &self.caps[legal]) {
+                        Some(c) if legal >> kind(c) & 1 == 1 => {
+                            let (m, l) = decode(c);
+                            st[i].apply(m, l);
+                        }
+                        // cannot happen: a non-terminal state has a legal move
+                        _ => st[i].finish(),
+                    }
+                }
+            }
+            for ((st, t), arcs) in st.iter().zip(toks.iter()).zip(arcs.iter_mut()) {
+                let n = t.len();
+                arcs.clear();
+                arcs.extend((0..n).map(|i| {
+                    let h = st.head[i] as usize;
+                    (if h >= n { None } else { Some(h) }, st.label[i])
+                }));
+            }
         }
-        (0..n)
-            .map(|i| {
-                let h = st.head[i] as usize;
-                (if h >= n { None } else { Some(h) }, st.label[i])
-            })
-            .collect()
     }
 
     /// Serialises the parser.

@@ -85,6 +85,13 @@ impl State {
         self.b >= self.n && self.stack.is_empty()
     }
 
+    /// Ends the parse where it stands: the state becomes terminal, and the
+    /// words still unattached stay without a head.
+    pub fn finish(&mut self) {
+        self.stack.clear();
+        self.b = self.n;
+    }
+
     /// Stack position `k` from the top, or `NONE`.
     #[inline]
     pub fn s(&self, k: usize) -> u32 {
