@@ -101,9 +101,7 @@ pub fn extract(id: &str, text: String, res: &Resources, opts: Options) -> Extrac
     t.text = clock.elapsed();
     let clock = Instant::now();
     if let Some(models) = &res.syntax {
-        for s in &mut doc.sentences {
-            models.tag(s);
-        }
+        models.tag_all(&mut doc.sentences);
     }
     t.tags = clock.elapsed();
     let clock = Instant::now();

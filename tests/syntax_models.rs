@@ -90,24 +90,26 @@ fn quick_lemmas_match_the_plain_path() {
 }
 
 #[test]
-fn sentences_parsed_side_by_side_get_the_arcs_of_one_at_a_time() {
+fn sentences_tagged_and_parsed_side_by_side_match_one_at_a_time() {
     let models = Models::load_embedded().expect("models are embedded");
     let dev = conllu::read_file(&shared().join("treebanks/en_ewt/dev.conllu")).expect("dev treebank");
-    // tagged sentences of every length, including empty ones and a batch
-    // that does not fill the last group
+    // sentences of every length, including an empty one and a last batch
+    // that is not full
     let mut sents: Vec<relgraph::doc::Sentence> = dev.iter().take(203).map(conllu::to_sentence).collect();
     sents.insert(7, relgraph::doc::Sentence::default());
-    for s in &mut sents {
-        models.tag(s);
-    }
     let mut one = sents.clone();
     for s in &mut one {
+        models.tag(s);
         models.parse_tagged(s);
     }
+    models.tag_all(&mut sents);
     models.parse_tagged_all(&mut sents);
-    let arcs = |v: &[relgraph::doc::Sentence]| -> Vec<Vec<(Option<usize>, String)>> { v.iter().map(|s| s.tokens.iter().map(|t| (t.head, t.deprel.clone())).collect()).collect() };
-    let (a, b) = (arcs(&one), arcs(&sents));
+    type Analysis = Vec<Vec<(relgraph::doc::Upos, String, String, Option<usize>, String)>>;
+    let analysis = |v: &[relgraph::doc::Sentence]| -> Analysis {
+        v.iter().map(|s| s.tokens.iter().map(|t| (t.upos, t.xpos.clone(), t.lemma.clone(), t.head, t.deprel.clone())).collect()).collect()
+    };
+    let (a, b) = (analysis(&one), analysis(&sents));
     assert_eq!(a.len(), 204);
-    assert!(a.iter().flatten().filter(|x| x.0.is_some()).count() > 3000, "the sentences were parsed");
+    assert!(a.iter().flatten().filter(|x| x.3.is_some()).count() > 3000, "the sentences were parsed");
     assert_eq!(a, b);
 }

@@ -132,6 +132,22 @@ pub const START: WordFeats = WordFeats { lower: 1, exact: 1, pre: [1; 3], suf: [
 /// See [`START`].
 pub const END: WordFeats = WordFeats { lower: 2, exact: 2, pre: [2; 3], suf: [2; 4], shape: 2, flags: 64 };
 
+/// The hash of a word in lower case: [`WordFeats::lower`] of
+/// [`word_feats`], alone (all the parser needs of a word).
+pub fn lower_hash(form: &str) -> u64 {
+    let mut lower = FNV;
+    for c in form.chars() {
+        if c.is_uppercase() {
+            for l in c.to_lowercase() {
+                lower = fnv_step(lower, l as u64);
+            }
+        } else {
+            lower = fnv_step(lower, c as u64);
+        }
+    }
+    avalanche(lower)
+}
+
 /// Computes the hashes of a word; `scratch` is reused between calls.
 pub fn word_feats(form: &str, scratch: &mut Vec<char>) -> WordFeats {
     scratch.clear();
@@ -248,5 +264,14 @@ mod tests {
         assert_ne!(a.suf[2], c.suf[2]);
         assert_eq!(word_feats("1234", &mut s).shape, word_feats("9876", &mut s).shape);
         assert_eq!(word_feats("12345", &mut s).shape, word_feats("123", &mut s).shape);
+    }
+
+    #[test]
+    fn lower_hash_is_the_lower_of_word_feats() {
+        let mut s = Vec::new();
+        for w in ["Apple", "apple", "İstanbul", "ÉCOLE", "ǅemal", "ΣΟΦΙΑ", "O'Rourke", "", "1969", "—"] {
+            assert_eq!(lower_hash(w), word_feats(w, &mut s).lower, "{w}");
+        }
+        assert_ne!(lower_hash("apple"), lower_hash("apples"));
     }
 }

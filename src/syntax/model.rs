@@ -31,6 +31,20 @@ pub const MAX_BATCH: usize = 8;
 /// pass (the parser's states have 95, the tagger's words fewer).
 pub const BATCH_FEATURES: usize = 96;
 
+/// The working arrays of [`Model::score_many`], per instance: the key and
+/// home bucket of each feature, then the table payloads of its rows (sparse
+/// ones from the front, dense ones from the back). Kept per thread: clearing
+/// 9 KiB for each scored move would cost more than the lookups save.
+struct Batch {
+    homes: [[(u32, u32); BATCH_FEATURES]; MAX_BATCH],
+    rows: [[u32; BATCH_FEATURES]; MAX_BATCH],
+}
+
+thread_local! {
+    static BATCH: std::cell::RefCell<Box<Batch>> =
+        std::cell::RefCell::new(Box::new(Batch { homes: [[(0, 0); BATCH_FEATURES]; MAX_BATCH], rows: [[0; BATCH_FEATURES]; MAX_BATCH] }));
+}
+
 /// A trained, quantized model: integer weights of hashed features.
 #[derive(Debug, Clone)]
 pub struct Model {
@@ -151,19 +165,21 @@ impl Model {
     /// instances (the states of several sentences) at once takes less time
     /// than one after another.
     pub fn score_many(&self, feats: &[&[u64]], accs: &mut [Scores]) {
-        #[cfg(target_arch = "x86_64")]
-        if self.avx2 {
-            // SAFETY: `avx2` is true only when the CPU reported AVX2 support.
-            unsafe { self.accumulate_avx2(feats, accs) };
-            return;
-        }
-        self.accumulate(feats, accs);
+        BATCH.with_borrow_mut(|batch| {
+            #[cfg(target_arch = "x86_64")]
+            if self.avx2 {
+                // SAFETY: `avx2` is true only when the CPU reported AVX2 support.
+                unsafe { self.accumulate_avx2(feats, accs, batch) };
+                return;
+            }
+            self.accumulate(feats, accs, batch);
+        })
     }
 
     #[cfg(target_arch = "x86_64")]
     #[target_feature(enable = "avx2")]
-    fn accumulate_avx2(&self, feats: &[&[u64]], accs: &mut [Scores]) {
-        self.accumulate(feats, accs);
+    fn accumulate_avx2(&self, feats: &[&[u64]], accs: &mut [Scores], batch: &mut Batch) {
+        self.accumulate(feats, accs, batch);
     }
 
     /// Memory-bound, in three passes over up to [`MAX_BATCH`] instances of
@@ -171,27 +187,26 @@ impl Model {
     /// find each feature's table bucket and prefetch it; read the payloads,
     /// adding single weights at once and prefetching the rows; add the rows.
     #[inline(always)]
-    fn accumulate(&self, feats: &[&[u64]], accs: &mut [Scores]) {
+    fn accumulate(&self, feats: &[&[u64]], accs: &mut [Scores], batch: &mut Batch) {
         if feats.len() <= MAX_BATCH && feats.iter().all(|f| f.len() <= BATCH_FEATURES) {
-            return self.accumulate_batch(feats, accs);
+            let k = feats.len().min(accs.len());
+            return self.accumulate_in(feats, &mut accs[..k], batch);
         }
         for (f, acc) in feats.iter().zip(accs.iter_mut()) {
             for chunk in f.chunks(BATCH_FEATURES) {
-                self.accumulate_batch(&[chunk], std::slice::from_mut(acc));
+                self.accumulate_in(&[chunk], std::slice::from_mut(acc), batch);
             }
         }
     }
 
-    /// [`Model::accumulate`] of at most [`MAX_BATCH`] instances of at most
-    /// [`BATCH_FEATURES`] features.
+    /// [`Model::accumulate`] of at most [`MAX_BATCH`] instances (`accs`)
+    /// of at most [`BATCH_FEATURES`] features, with its arrays in `batch`.
     #[inline(always)]
-    fn accumulate_batch(&self, feats: &[&[u64]], accs: &mut [Scores]) {
+    fn accumulate_in(&self, feats: &[&[u64]], accs: &mut [Scores], batch: &mut Batch) {
         const B: usize = BATCH_FEATURES;
-        let k = feats.len().min(accs.len());
+        let k = accs.len();
         let table = &self.table;
-        // per instance: the key and home bucket of each feature, then the
-        // payloads of its rows
-        let mut homes = [[(0u32, 0u32); B]; MAX_BATCH];
+        let Batch { homes, rows } = batch;
         for (h, f) in homes.iter_mut().zip(&feats[..k]) {
             for (h, &f) in h.iter_mut().zip(*f) {
                 let key = fold32(f);
@@ -200,7 +215,6 @@ impl Model {
                 *h = (key, b as u32);
             }
         }
-        let mut rows = [[0u32; B]; MAX_BATCH];
         let mut n_sparse = [0usize; MAX_BATCH];
         let mut n_rows = [0usize; MAX_BATCH];
         for i in 0..k {
@@ -517,7 +531,7 @@ mod tests {
                 m.score(&fs, &mut got);
                 assert_eq!(got, want, "{n_classes} classes, round {round}");
                 let mut acc: Scores = [0; MAX_CLASSES];
-                m.accumulate(&[&fs], std::slice::from_mut(&mut acc));
+                BATCH.with_borrow_mut(|b| m.accumulate(&[&fs], std::slice::from_mut(&mut acc), b));
                 assert_eq!(&acc[..n_classes], &want[..], "portable path");
                 assert!(acc[n_classes..].iter().all(|&x| x == 0));
                 batch.push((fs, want));
@@ -535,7 +549,7 @@ mod tests {
                     assert_eq!(&acc[..n_classes], &g.1[..], "{n_classes} classes, batch of {size}");
                 }
                 let mut accs = vec![[0i32; MAX_CLASSES]; size];
-                m.accumulate(&feats, &mut accs);
+                BATCH.with_borrow_mut(|b| m.accumulate(&feats, &mut accs, b));
                 assert!(accs.iter().zip(group).all(|(a, g)| a[..n_classes] == g.1[..]), "portable path, batch of {size}");
             }
             assert!(start > 150);

@@ -5,7 +5,7 @@
 //! almost always tagged the same way are looked up in a tag dictionary.
 
 use super::features::{f1, f2, f3, WordFeats, END, START};
-use super::model::{best_and_second, Scores, MAX_CLASSES};
+use super::model::{best_and_second, Scores, MAX_BATCH, MAX_CLASSES};
 use super::perceptron::{put_str, put_u32, IdMap, Model, ModelError, Reader, Rng, Trainer};
 use crate::doc::Upos;
 use rayon::prelude::*;
@@ -115,54 +115,90 @@ fn right_features(w: &[WordFeats], first: &[u16], i: usize, p1: u64, out: &mut V
     out.extend_from_slice(&[f1(60, r1), f2(61, r1, r2), f2(62, c, r1), f2(63, p1, r1), f2(64, w[i].suf[2], r1), f1(65, r2)]);
 }
 
-/// One greedy pass. In the first pass (`first` is `None`) `margins` receives,
-/// per word, the gap between the best and second-best score (`i32::MAX` for
-/// dictionary words). In the second pass, words whose first-pass margin is at
-/// least `keep` keep their first-pass tag without being scored again.
-#[allow(clippy::too_many_arguments)]
-fn run_pass(
-    model: &Model,
-    tagdict: &IdMap<u16>,
-    w: &[WordFeats],
-    ambs: &[u64],
-    first: Option<(&[u16], &[i32], i32)>,
-    margins: &mut Vec<i32>,
-    out: &mut Vec<u16>,
-) {
-    out.clear();
-    if first.is_none() {
-        margins.clear();
+/// One sentence's progress through a greedy pass of [`run_pass`].
+struct Pass<'a> {
+    /// The words.
+    w: &'a [WordFeats],
+    /// Their ambiguity classes.
+    ambs: &'a [u64],
+    /// In the second pass: the first pass's tags and margins, and the
+    /// margin from which a first-pass tag is kept.
+    first: Option<(&'a [u16], &'a [i32], i32)>,
+    /// First pass: the margin of each word tagged so far.
+    margins: &'a mut Vec<i32>,
+    /// The tags so far.
+    out: &'a mut Vec<u16>,
+    /// The two previous tags.
+    p1: u64,
+    p2: u64,
+}
+
+impl Pass<'_> {
+    fn push(&mut self, t: u16) {
+        self.out.push(t);
+        self.p2 = self.p1;
+        self.p1 = t as u64;
     }
-    let mut feats = Vec::with_capacity(48);
-    let mut scores: Scores = [0; MAX_CLASSES];
+}
+
+/// One greedy pass over up to [`MAX_BATCH`] sentences side by side, each
+/// tagged exactly as alone: their words are scored together
+/// ([`Model::score_many`]), so that the memory reads overlap. In the first
+/// pass (`first` is `None`) `margins` receives, per word, the gap between
+/// the best and second-best score (`i32::MAX` for dictionary words). In the
+/// second pass, words whose first-pass margin is at least `keep` keep their
+/// first-pass tag without being scored again.
+fn run_pass(model: &Model, tagdict: &IdMap<u16>, sents: &mut [Pass], feats: &mut [Vec<u64>; MAX_BATCH]) {
+    for p in sents.iter_mut() {
+        p.out.clear();
+        if p.first.is_none() {
+            p.margins.clear();
+        }
+        (p.p1, p.p2) = (NO_TAG, NO_TAG2);
+    }
+    let mut scores: [Scores; MAX_BATCH] = [[0; MAX_CLASSES]; MAX_BATCH];
     let n_classes = model.n_classes();
-    let (mut p1, mut p2) = (NO_TAG, NO_TAG2);
-    for i in 0..w.len() {
-        let t = match (tagdict.get(&w[i].exact), first) {
-            (Some(&t), _) => {
-                if first.is_none() {
-                    margins.push(i32::MAX);
+    loop {
+        // the sentences whose next word needs scoring, up to it
+        let mut busy = [0usize; MAX_BATCH];
+        let mut nb = 0;
+        for (j, p) in sents.iter_mut().enumerate().take(MAX_BATCH) {
+            while p.out.len() < p.w.len() {
+                let i = p.out.len();
+                match (tagdict.get(&p.w[i].exact), p.first) {
+                    (Some(&t), _) => {
+                        if p.first.is_none() {
+                            p.margins.push(i32::MAX);
+                        }
+                        p.push(t);
+                    }
+                    (None, Some((f, m, keep))) if m[i] >= keep => p.push(f[i]),
+                    (None, _) => {
+                        features(p.w, p.ambs, i, p.p1, p.p2, &mut feats[nb]);
+                        if let Some((f, _, _)) = p.first {
+                            right_features(p.w, f, i, p.p1, &mut feats[nb]);
+                        }
+                        scores[nb][..n_classes].fill(0);
+                        busy[nb] = j;
+                        nb += 1;
+                        break;
+                    }
                 }
-                t
             }
-            (None, Some((f, m, keep))) if m[i] >= keep => f[i],
-            (None, _) => {
-                features(w, ambs, i, p1, p2, &mut feats);
-                if let Some((f, _, _)) = first {
-                    right_features(w, f, i, p1, &mut feats);
-                }
-                scores[..n_classes].fill(0);
-                model.score_into(&feats, &mut scores);
-                let (best, second) = best_and_second(&scores[..n_classes]).unwrap_or((0, i32::MIN));
-                if first.is_none() {
-                    margins.push(scores[best].saturating_sub(second));
-                }
-                best as u16
+        }
+        if nb == 0 {
+            break;
+        }
+        let batch: [&[u64]; MAX_BATCH] = std::array::from_fn(|k| feats[k].as_slice());
+        model.score_many(&batch[..nb], &mut scores[..nb]);
+        for (k, &j) in busy[..nb].iter().enumerate() {
+            let p = &mut sents[j];
+            let (best, second) = best_and_second(&scores[k][..n_classes]).unwrap_or((0, i32::MIN));
+            if p.first.is_none() {
+                p.margins.push(scores[k][best].saturating_sub(second));
             }
-        };
-        out.push(t);
-        p2 = p1;
-        p1 = t as u64;
+            p.push(best as u16);
+        }
     }
 }
 
@@ -183,13 +219,38 @@ impl Tagger {
 
     /// Tags a sentence: one class id per word.
     pub fn tag(&self, w: &[WordFeats], out: &mut Vec<u16>) {
-        let ambs: Vec<u64> = w.iter().map(|x| amb_of(&self.amb, x)).collect();
-        let mut margins = Vec::with_capacity(w.len());
-        run_pass(&self.model, &self.tagdict, w, &ambs, None, &mut margins, out);
-        if let Some(m2) = &self.model2 {
-            let first = std::mem::take(out);
-            let keep = (KEEP_MARGIN / self.model.scale()) as i32;
-            run_pass(m2, &self.tagdict, w, &ambs, Some((&first, &margins, keep)), &mut Vec::new(), out);
+        self.tag_many(&[w], std::slice::from_mut(out));
+    }
+
+    /// Tags several sentences, [`MAX_BATCH`] at a time side by side (see
+    /// [`run_pass`]): `outs[i]` receives the class ids of `sents[i]`, the
+    /// same as [`Tagger::tag`] gives.
+    pub fn tag_many(&self, sents: &[&[WordFeats]], outs: &mut [Vec<u16>]) {
+        let mut feats: [Vec<u64>; MAX_BATCH] = Default::default();
+        for (ws, outs) in sents.chunks(MAX_BATCH).zip(outs.chunks_mut(MAX_BATCH)) {
+            let ambs: Vec<Vec<u64>> = ws.iter().map(|w| w.iter().map(|x| amb_of(&self.amb, x)).collect()).collect();
+            let mut margins: Vec<Vec<i32>> = ws.iter().map(|w| Vec::with_capacity(w.len())).collect();
+            let mut passes: Vec<Pass> = ws
+                .iter()
+                .zip(&ambs)
+                .zip(margins.iter_mut())
+                .zip(outs.iter_mut())
+                .map(|(((w, ambs), margins), out)| Pass { w, ambs, first: None, margins, out, p1: NO_TAG, p2: NO_TAG2 })
+                .collect();
+            run_pass(&self.model, &self.tagdict, &mut passes, &mut feats);
+            if let Some(m2) = &self.model2 {
+                let firsts: Vec<Vec<u16>> = outs.iter_mut().map(std::mem::take).collect();
+                let keep = (KEEP_MARGIN / self.model.scale()) as i32;
+                let mut unused: Vec<Vec<i32>> = vec![Vec::new(); ws.len()];
+                let mut passes: Vec<Pass> = ws
+                    .iter()
+                    .zip(&ambs)
+                    .zip(firsts.iter().zip(&margins))
+                    .zip(unused.iter_mut().zip(outs.iter_mut()))
+                    .map(|(((w, ambs), (f, m)), (margins, out))| Pass { w, ambs, first: Some((f, m, keep)), margins, out, p1: NO_TAG, p2: NO_TAG2 })
+                    .collect();
+                run_pass(m2, &self.tagdict, &mut passes, &mut feats);
+            }
         }
     }
 
@@ -379,12 +440,13 @@ pub fn train(classes: Vec<TagClass>, sents: &[TagSent], iterations: usize, seed:
             .map(|k| {
                 let train: Vec<&TagSent> = sents.iter().enumerate().filter(|(i, _)| i % folds != k).map(|x| x.1).collect();
                 let m = train_pass(n, &train, &tagdict, &amb, None, iterations, seed.wrapping_add(100 + k as u64), min_abs);
-                let mut out = Vec::new();
+                let (mut out, mut margins, mut feats) = (Vec::new(), Vec::new(), Default::default());
                 (0..sents.len())
                     .filter(|i| i % folds == k)
                     .map(|i| {
-                        let ambs: Vec<u64> = sents[i].words.iter().map(|x| amb_of(&amb, x)).collect();
-                        run_pass(&m, &tagdict, &sents[i].words, &ambs, None, &mut Vec::new(), &mut out);
+                        let (w, ambs) = (&sents[i].words, sents[i].words.iter().map(|x| amb_of(&amb, x)).collect::<Vec<u64>>());
+                        let mut pass = [Pass { w, ambs: &ambs, first: None, margins: &mut margins, out: &mut out, p1: NO_TAG, p2: NO_TAG2 }];
+                        run_pass(&m, &tagdict, &mut pass, &mut feats);
                         (i, out.clone())
                     })
                     .collect()
