@@ -72,6 +72,16 @@ pub trait Combine {
     fn f3(template: u32, a: u64, b: u64, c: u64) -> u64 {
         Self::step(Self::step(Self::step(Self::start(template), a), b), c)
     }
+    /// The features of the templates of `plan`, feature `i` of the first
+    /// `plan.arity[i]` values of `x`, into `out` (cleared first): what
+    /// [`Combine::f1`], [`Combine::f2`] and [`Combine::f3`] give one at a time.
+    #[inline(always)]
+    fn hash_all(plan: &Plan, x: &Inputs, out: &mut Vec<u64>)
+    where
+        Self: Sized,
+    {
+        hash_scalar::<Self>(plan, x, out);
+    }
 }
 
 /// A full 64-bit finalizer at every step (three multiplications and three
@@ -87,6 +97,135 @@ impl Combine for Avalanche {
     #[inline(always)]
     fn step(h: u64, v: u64) -> u64 {
         mix(h, v)
+    }
+    #[inline(always)]
+    fn hash_all(plan: &Plan, x: &Inputs, out: &mut Vec<u64>) {
+        #[cfg(target_arch = "x86_64")]
+        if has_avx512() {
+            let mut h = [0u64; LANES];
+            // SAFETY: the CPU has the features the function is compiled for.
+            unsafe { avalanche_avx512(plan, x, &mut h) };
+            out.clear();
+            out.extend_from_slice(&h[..plan.n]);
+            return;
+        }
+        hash_scalar::<Avalanche>(plan, x, out);
+    }
+}
+
+/// A list of up to [`LANES`] feature templates, for [`Combine::hash_all`]:
+/// the id and number of values (1 to 3) of each, in the order of the features.
+#[derive(Clone, Debug)]
+pub struct Plan {
+    /// Number of templates.
+    pub n: usize,
+    /// Template ids.
+    pub ids: [u64; LANES],
+    /// Number of values of each template.
+    pub arity: [u8; LANES],
+    /// Per group of 8 templates, a bit for each that has a second value
+    two: [u8; LANES / 8],
+    /// and a third.
+    three: [u8; LANES / 8],
+}
+
+impl Plan {
+    /// The plan of templates `ids` with `arity[i]` values each (as many
+    /// arities as ids, at most [`LANES`]; checked at compile time in a const).
+    pub const fn new(ids: &[u32], arity: &[u8]) -> Plan {
+        assert!(ids.len() == arity.len() && ids.len() <= LANES, "one arity per template, at most LANES");
+        let mut p = Plan { n: ids.len(), ids: [0; LANES], arity: [0; LANES], two: [0; LANES / 8], three: [0; LANES / 8] };
+        let mut i = 0;
+        while i < ids.len() {
+            assert!(arity[i] >= 1 && arity[i] <= 3, "1 to 3 values");
+            p.ids[i] = ids[i] as u64;
+            p.arity[i] = arity[i];
+            p.two[i / 8] |= ((arity[i] >= 2) as u8) << (i % 8);
+            p.three[i / 8] |= ((arity[i] >= 3) as u8) << (i % 8);
+            i += 1;
+        }
+        p
+    }
+}
+
+/// Most features [`Combine::hash_all`] hashes at once.
+pub const LANES: usize = 96;
+
+/// The values of up to [`LANES`] features, gathered for [`Combine::hash_all`]:
+/// feature `i` combines `a[i]`, then `b[i]` and `c[i]` if it has that many.
+#[derive(Clone, Debug)]
+pub struct Inputs {
+    /// First values.
+    pub a: [u64; LANES],
+    /// Second values (ignored for features of one value).
+    pub b: [u64; LANES],
+    /// Third values (ignored for features of one or two values).
+    pub c: [u64; LANES],
+}
+
+impl Default for Inputs {
+    fn default() -> Inputs {
+        Inputs { a: [0; LANES], b: [0; LANES], c: [0; LANES] }
+    }
+}
+
+/// [`Combine::hash_all`] one feature after another.
+#[inline(always)]
+pub fn hash_scalar<C: Combine>(plan: &Plan, x: &Inputs, out: &mut Vec<u64>) {
+    out.clear();
+    for (i, (&t, &n)) in plan.ids[..plan.n].iter().zip(&plan.arity).enumerate() {
+        let mut h = C::step(C::start(t as u32), x.a[i]);
+        if n >= 2 {
+            h = C::step(h, x.b[i]);
+        }
+        if n >= 3 {
+            h = C::step(h, x.c[i]);
+        }
+        out.push(h);
+    }
+}
+
+/// Whether the CPU has the AVX-512 subsets [`avalanche_avx512`] needs (asked once).
+#[cfg(target_arch = "x86_64")]
+fn has_avx512() -> bool {
+    static YES: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *YES.get_or_init(|| std::is_x86_feature_detected!("avx512f") && std::is_x86_feature_detected!("avx512dq"))
+}
+
+/// [`Avalanche`]'s features of up to [`LANES`] templates, 8 at a time: the
+/// same hashes as [`hash_scalar`], each step of 8 features taking about as
+/// many instructions as one step of one feature.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx512f,avx512dq")]
+fn avalanche_avx512(plan: &Plan, x: &Inputs, out: &mut [u64; LANES]) {
+    use std::arch::x86_64::*;
+    let golden = _mm512_set1_epi64(0x9E37_79B9_7F4A_7C15u64 as i64);
+    let m1 = _mm512_set1_epi64(0xBF58_476D_1CE4_E5B9u64 as i64);
+    let m2 = _mm512_set1_epi64(0x94D0_49BB_1331_11EBu64 as i64);
+    // `mix` of 8 running hashes and 8 values
+    macro_rules! mix {
+        ($h:expr, $v:expr) => {{
+            let z = _mm512_xor_si512(_mm512_rol_epi64::<23>($h), _mm512_add_epi64($v, golden));
+            let z = _mm512_mullo_epi64(_mm512_xor_si512(z, _mm512_srli_epi64::<30>(z)), m1);
+            let z = _mm512_mullo_epi64(_mm512_xor_si512(z, _mm512_srli_epi64::<27>(z)), m2);
+            _mm512_xor_si512(z, _mm512_srli_epi64::<31>(z))
+        }};
+    }
+    let n = plan.n;
+    for j in 0..n.div_ceil(8) {
+        let r = 8 * j..8 * j + 8;
+        // SAFETY: each range is 8 u64s inside its array; unaligned loads and stores.
+        unsafe {
+            macro_rules! load {
+                ($v:expr) => {
+                    _mm512_loadu_si512($v[r.clone()].as_ptr().cast())
+                };
+            }
+            let h = mix!(load!(plan.ids), load!(x.a));
+            let h = _mm512_mask_mov_epi64(h, plan.two[j], mix!(h, load!(x.b)));
+            let h = _mm512_mask_mov_epi64(h, plan.three[j], mix!(h, load!(x.c)));
+            _mm512_storeu_si512(out[r].as_mut_ptr().cast(), h);
+        }
     }
 }
 
@@ -264,6 +403,42 @@ mod tests {
         assert_ne!(a.suf[2], c.suf[2]);
         assert_eq!(word_feats("1234", &mut s).shape, word_feats("9876", &mut s).shape);
         assert_eq!(word_feats("12345", &mut s).shape, word_feats("123", &mut s).shape);
+    }
+
+    #[test]
+    fn hashing_all_at_once_gives_the_features_one_at_a_time() {
+        let mut rng = super::super::perceptron::Rng::new(5);
+        // template lists of every length up to LANES, arities mixed at random
+        for n in [1, 7, 8, 9, 40, 95, LANES] {
+            let ids: Vec<u32> = (0..n as u32).map(|i| i * 3 + 1).collect();
+            let arity: Vec<u8> = (0..n).map(|_| 1 + (rng.next_u64() % 3) as u8).collect();
+            let plan = Plan::new(&ids, &arity);
+            for _ in 0..50 {
+                let mut x = Inputs::default();
+                for i in 0..LANES {
+                    // small values (tags, labels) and full hashes
+                    let v = |r: u64| if r.is_multiple_of(4) { r % 70 } else { r };
+                    (x.a[i], x.b[i], x.c[i]) = (v(rng.next_u64()), v(rng.next_u64()), v(rng.next_u64()));
+                }
+                type F1 = fn(u32, u64) -> u64;
+                type F2 = fn(u32, u64, u64) -> u64;
+                type F3 = fn(u32, u64, u64, u64) -> u64;
+                let one = |i: usize, f: F1, g: F2, h: F3| match arity[i] {
+                    1 => f(ids[i], x.a[i]),
+                    2 => g(ids[i], x.a[i], x.b[i]),
+                    _ => h(ids[i], x.a[i], x.b[i], x.c[i]),
+                };
+                let mut out = vec![7; 3];
+                Avalanche::hash_all(&plan, &x, &mut out);
+                let want: Vec<u64> = (0..n).map(|i| one(i, f1, f2, f3)).collect();
+                assert_eq!(out, want, "Avalanche, {n} templates");
+                hash_scalar::<Avalanche>(&plan, &x, &mut out);
+                assert_eq!(out, want, "Avalanche one at a time, {n} templates");
+                MulRot::hash_all(&plan, &x, &mut out);
+                let want: Vec<u64> = (0..n).map(|i| one(i, MulRot::f1, MulRot::f2, MulRot::f3)).collect();
+                assert_eq!(out, want, "MulRot, {n} templates");
+            }
+        }
     }
 
     #[test]

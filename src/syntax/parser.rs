@@ -4,7 +4,7 @@
 //! `2 + 2l` = right with label `l`. Training follows the dynamic oracle with
 //! exploration (Goldberg & Nivre 2013).
 
-use super::features::{Avalanche, Combine, MulRot};
+use super::features::{Avalanche, Combine, Inputs, MulRot, Plan};
 use super::model::{best_capped, Scores, MAX_BATCH, MAX_CLASSES};
 use super::perceptron::{put_str, put_u32, Model, ModelError, Reader, Rng, Trainer};
 use super::transition::{children_of, Move, State, NONE};
@@ -135,10 +135,48 @@ pub fn features(st: &State, toks: &[ParseTok], templates: Templates, hash: Featu
     }
 }
 
+/// Number of values of a template, from its list in [`templates!`].
+macro_rules! arity {
+    ($a:expr) => { 1u8 };
+    ($a:expr, $b:expr) => { 2u8 };
+    ($a:expr, $b:expr, $c:expr) => { 3u8 };
+}
+
+/// Hashes the features of a list of templates `fN(ID, VALUES...)` (N
+/// values) into `out`, in list order, with the scheme `C`: the values are
+/// gathered first, then hashed all at once ([`Combine::hash_all`]).
+macro_rules! templates {
+    ($c:ty, $out:expr; $($f:ident($id:literal, $($v:expr),+)),+ $(,)?) => {{
+        const PLAN: Plan = Plan::new(&[$($id),+], &[$(arity!($($v),+)),+]);
+        // `fN` names N values
+        const _: () = {
+            let (names, arity) = ([$(stringify!($f).as_bytes()),+], [$(arity!($($v),+)),+]);
+            let mut i = 0;
+            while i < names.len() {
+                assert!(names[i].len() == 2 && names[i][1] == b'0' + arity[i], "a template fN must have N values");
+                i += 1;
+            }
+        };
+        let mut x = Inputs::default();
+        let mut i = 0;
+        $(
+            {
+                let v = [$($v),+];
+                x.a[i] = v[0];
+                x.b[i] = v.get(1).copied().unwrap_or(0);
+                x.c[i] = v.get(2).copied().unwrap_or(0);
+                i += 1;
+            }
+        )+
+        debug_assert_eq!(i, PLAN.n);
+        <$c>::hash_all(&PLAN, &x, $out);
+    }};
+}
+
 /// Fills `out` with the features of every template.
 #[inline(always)]
 fn all_features<C: Combine>(st: &State, toks: &[ParseTok], out: &mut Vec<u64>) {
-    let (f1, f2, f3, mix) = (C::f1, C::f2, C::f3, C::step);
+    let mix = C::step;
     out.clear();
     let n = st.n as u32;
     let w = |i: u32| if i == NONE { NO_WORD } else if i == n { ROOT_WORD } else { toks[i as usize].word };
@@ -156,7 +194,7 @@ fn all_features<C: Combine>(st: &State, toks: &[ParseTok], out: &mut Vec<u64>) {
     let (b0l1, b0l2) = (get(&st.l1, b0), get(&st.l2, b0));
     let d = if s0 != NONE && b0 != NONE { (b0 - s0).min(6) as u64 } else { 0 };
     let d2 = if s0 != NONE && s1 != NONE { (s0 - s1).min(6) as u64 } else { 0 };
-    out.extend_from_slice(&[
+    templates!(C, out;
         f1(0, 0),
         f1(1, s0w),
         f1(2, s0t),
@@ -252,7 +290,7 @@ fn all_features<C: Combine>(st: &State, toks: &[ParseTok], out: &mut Vec<u64>) {
         f3(93, b0w, b0t, lab(b0l1)),
         f2(94, s1wt, s0t),
         f2(95, s1t, s0wt),
-    ]);
+    );
 }
 
 /// Legal classes of a state: `(shift, left, right)`.
