@@ -64,6 +64,8 @@ pub struct Model {
     table: Table,
     /// whether the CPU has AVX2 (checked once, at load)
     avx2: bool,
+    /// whether it has the AVX-512 subsets of [`add_rows_wide`]
+    avx512: bool,
 }
 
 
@@ -80,6 +82,7 @@ impl Model {
             stride: p.stride,
             table: Table::from_lines(p.lines, p.homes),
             avx2: has_avx2_cached(),
+            avx512: has_avx512_cached(),
         }
     }
 
@@ -167,34 +170,47 @@ impl Model {
     pub fn score_many(&self, feats: &[&[u64]], accs: &mut [Scores]) {
         BATCH.with_borrow_mut(|batch| {
             #[cfg(target_arch = "x86_64")]
+            if self.avx512 {
+                // SAFETY: `avx512` is true only when the CPU reported these features.
+                unsafe { self.accumulate_avx512(feats, accs, batch) };
+                return;
+            }
+            #[cfg(target_arch = "x86_64")]
             if self.avx2 {
                 // SAFETY: `avx2` is true only when the CPU reported AVX2 support.
                 unsafe { self.accumulate_avx2(feats, accs, batch) };
                 return;
             }
-            self.accumulate(feats, accs, batch);
+            self.accumulate::<false>(feats, accs, batch);
         })
     }
 
     #[cfg(target_arch = "x86_64")]
     #[target_feature(enable = "avx2")]
     fn accumulate_avx2(&self, feats: &[&[u64]], accs: &mut [Scores], batch: &mut Batch) {
-        self.accumulate(feats, accs, batch);
+        self.accumulate::<false>(feats, accs, batch);
+    }
+
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx2,avx512f,avx512bw,avx512vl")]
+    fn accumulate_avx512(&self, feats: &[&[u64]], accs: &mut [Scores], batch: &mut Batch) {
+        self.accumulate::<true>(feats, accs, batch);
     }
 
     /// Memory-bound, in three passes over up to [`MAX_BATCH`] instances of
     /// up to [`BATCH_FEATURES`] features each (larger inputs go by parts):
     /// find each feature's table bucket and prefetch it; read the payloads,
     /// adding single weights at once and prefetching the rows; add the rows.
+    /// With `WIDE`, dense rows are added 16 classes at a time ([`add_rows_wide`]).
     #[inline(always)]
-    fn accumulate(&self, feats: &[&[u64]], accs: &mut [Scores], batch: &mut Batch) {
+    fn accumulate<const WIDE: bool>(&self, feats: &[&[u64]], accs: &mut [Scores], batch: &mut Batch) {
         if feats.len() <= MAX_BATCH && feats.iter().all(|f| f.len() <= BATCH_FEATURES) {
             let k = feats.len().min(accs.len());
-            return self.accumulate_in(feats, &mut accs[..k], batch);
+            return self.accumulate_in::<WIDE>(feats, &mut accs[..k], batch);
         }
         for (f, acc) in feats.iter().zip(accs.iter_mut()) {
             for chunk in f.chunks(BATCH_FEATURES) {
-                self.accumulate_in(&[chunk], std::slice::from_mut(acc), batch);
+                self.accumulate_in::<WIDE>(&[chunk], std::slice::from_mut(acc), batch);
             }
         }
     }
@@ -202,7 +218,7 @@ impl Model {
     /// [`Model::accumulate`] of at most [`MAX_BATCH`] instances (`accs`)
     /// of at most [`BATCH_FEATURES`] features, with its arrays in `batch`.
     #[inline(always)]
-    fn accumulate_in(&self, feats: &[&[u64]], accs: &mut [Scores], batch: &mut Batch) {
+    fn accumulate_in<const WIDE: bool>(&self, feats: &[&[u64]], accs: &mut [Scores], batch: &mut Batch) {
         const B: usize = BATCH_FEATURES;
         let k = accs.len();
         let table = &self.table;
@@ -249,6 +265,11 @@ impl Model {
                 }
             }
             if nd > 0 {
+                #[cfg(target_arch = "x86_64")]
+                // SAFETY: `WIDE` is set only by `accumulate_avx512`, for CPUs with the features.
+                if WIDE && unsafe { add_rows_wide(acc, self.stride, &self.dense, &rows[i][B - nd..]) } {
+                    continue;
+                }
                 add_rows(&mut acc.as_chunks_mut::<8>().0[..self.stride], &self.dense, &rows[i][B - nd..]);
             }
         }
@@ -350,6 +371,61 @@ fn add_block<const W: usize>(acc: &mut [[i32; 8]], dense: &[[i16; 8]], payloads:
     }
 }
 
+/// [`add_rows`] 16 classes at a time, for rows of up to 16 groups of 8
+/// (up to 128 classes; false, and nothing added, for wider rows).
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2,avx512f,avx512bw,avx512vl")]
+fn add_rows_wide(acc: &mut Scores, stride: usize, dense: &[[i16; 8]], payloads: &[u32]) -> bool {
+    macro_rules! by_width {
+        ($($w:literal => $pairs:literal $tail:literal),*) => {
+            match stride {
+                $($w => add_pairs::<$pairs, $tail>(acc, dense, payloads),)*
+                _ => return false,
+            }
+        };
+    }
+    by_width!(1 => 0 true, 2 => 1 false, 3 => 1 true, 4 => 2 false, 5 => 2 true, 6 => 3 false, 7 => 3 true, 8 => 4 false,
+        9 => 4 true, 10 => 5 false, 11 => 5 true, 12 => 6 false, 13 => 6 true, 14 => 7 false, 15 => 7 true, 16 => 8 false);
+    true
+}
+
+/// [`add_rows_wide`] of rows of `2 * P` groups of 8 weights, and one more
+/// if `TAIL`: the sums stay in `P` 512-bit registers (and a 256-bit one).
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2,avx512f,avx512bw,avx512vl")]
+fn add_pairs<const P: usize, const TAIL: bool>(acc: &mut Scores, dense: &[[i16; 8]], payloads: &[u32]) {
+    use std::arch::x86_64::*;
+    let width = 2 * P + usize::from(TAIL);
+    let mut sum = [_mm512_setzero_si512(); P];
+    let mut tail = _mm256_setzero_si256();
+    for &p in payloads {
+        let start = (p >> 8) as usize;
+        let row = &dense[start..start + width];
+        let base = row.as_ptr() as *const i16;
+        for (j, s) in sum.iter_mut().enumerate() {
+            // SAFETY: groups 2j and 2j + 1 of the row: 16 i16s inside `row`.
+            let v = unsafe { _mm256_loadu_si256(base.add(16 * j).cast()) };
+            *s = _mm512_add_epi32(*s, _mm512_cvtepi16_epi32(v));
+        }
+        if TAIL {
+            // SAFETY: the last group of the row: 8 i16s inside `row`.
+            let v = unsafe { _mm_loadu_si128(base.add(16 * P).cast()) };
+            tail = _mm256_add_epi32(tail, _mm256_cvtepi16_epi32(v));
+        }
+    }
+    // the sums cover classes 0 .. 8 * width, which is at most 128 < MAX_CLASSES
+    let (pairs, rest) = acc.as_chunks_mut::<16>();
+    for (a, s) in pairs.iter_mut().zip(&sum) {
+        // SAFETY: 16 i32s of `a`, unaligned.
+        unsafe { _mm512_storeu_si512(a.as_mut_ptr().cast(), _mm512_add_epi32(_mm512_loadu_si512(a.as_ptr().cast()), *s)) };
+    }
+    if TAIL {
+        let a = pairs.get_mut(P).map_or(&mut rest[..], |a| &mut a[..]);
+        // SAFETY: 8 i32s of `a` (a whole chunk of 16, or the rest, which holds at least 8 for P < 16).
+        unsafe { _mm256_storeu_si256(a.as_mut_ptr().cast(), _mm256_add_epi32(_mm256_loadu_si256(a.as_ptr().cast()), tail)) };
+    }
+}
+
 /// The first class with the highest score once each score is capped by
 /// `caps` (same length): a cap of `i32::MIN` rules a class out, `i32::MAX`
 /// leaves it alone. `None` when `scores` is empty.
@@ -429,6 +505,21 @@ fn first_equal(values: &[i32], x: i32) -> usize {
         }
     }
     8 * v8.len() + rest.iter().position(|&v| v == x).unwrap_or(rest.len())
+}
+
+/// Whether the CPU has the AVX-512 subsets of [`add_rows_wide`], asked once per process.
+fn has_avx512_cached() -> bool {
+    static YES: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *YES.get_or_init(|| {
+        #[cfg(target_arch = "x86_64")]
+        {
+            std::is_x86_feature_detected!("avx512f") && std::is_x86_feature_detected!("avx512bw") && std::is_x86_feature_detected!("avx512vl")
+        }
+        #[cfg(not(target_arch = "x86_64"))]
+        {
+            false
+        }
+    })
 }
 
 /// [`has_avx2`], asked once per process.
@@ -531,7 +622,7 @@ mod tests {
                 m.score(&fs, &mut got);
                 assert_eq!(got, want, "{n_classes} classes, round {round}");
                 let mut acc: Scores = [0; MAX_CLASSES];
-                BATCH.with_borrow_mut(|b| m.accumulate(&[&fs], std::slice::from_mut(&mut acc), b));
+                BATCH.with_borrow_mut(|b| m.accumulate::<false>(&[&fs], std::slice::from_mut(&mut acc), b));
                 assert_eq!(&acc[..n_classes], &want[..], "portable path");
                 assert!(acc[n_classes..].iter().all(|&x| x == 0));
                 batch.push((fs, want));
@@ -549,7 +640,7 @@ mod tests {
                     assert_eq!(&acc[..n_classes], &g.1[..], "{n_classes} classes, batch of {size}");
                 }
                 let mut accs = vec![[0i32; MAX_CLASSES]; size];
-                BATCH.with_borrow_mut(|b| m.accumulate(&feats, &mut accs, b));
+                BATCH.with_borrow_mut(|b| m.accumulate::<false>(&feats, &mut accs, b));
                 assert!(accs.iter().zip(group).all(|(a, g)| a[..n_classes] == g.1[..]), "portable path, batch of {size}");
             }
             assert!(start > 150);
