@@ -36,13 +36,14 @@ pub const BATCH_FEATURES: usize = 96;
 /// ones from the front, dense ones from the back). Kept per thread: clearing
 /// 9 KiB for each scored move would cost more than the lookups save.
 struct Batch {
-    homes: [[(u32, u32); BATCH_FEATURES]; MAX_BATCH],
+    /// key | home bucket << 32
+    homes: [[u64; BATCH_FEATURES]; MAX_BATCH],
     rows: [[u32; BATCH_FEATURES]; MAX_BATCH],
 }
 
 thread_local! {
     static BATCH: std::cell::RefCell<Box<Batch>> =
-        std::cell::RefCell::new(Box::new(Batch { homes: [[(0, 0); BATCH_FEATURES]; MAX_BATCH], rows: [[0; BATCH_FEATURES]; MAX_BATCH] }));
+        std::cell::RefCell::new(Box::new(Batch { homes: [[0; BATCH_FEATURES]; MAX_BATCH], rows: [[0; BATCH_FEATURES]; MAX_BATCH] }));
 }
 
 /// A trained, quantized model: integer weights of hashed features.
@@ -192,7 +193,7 @@ impl Model {
     }
 
     #[cfg(target_arch = "x86_64")]
-    #[target_feature(enable = "avx2,avx512f,avx512bw,avx512vl")]
+    #[target_feature(enable = "avx2,avx512f,avx512bw,avx512vl,avx512dq")]
     fn accumulate_avx512(&self, feats: &[&[u64]], accs: &mut [Scores], batch: &mut Batch) {
         self.accumulate::<true>(feats, accs, batch);
     }
@@ -224,11 +225,18 @@ impl Model {
         let table = &self.table;
         let Batch { homes, rows } = batch;
         for (h, f) in homes.iter_mut().zip(&feats[..k]) {
-            for (h, &f) in h.iter_mut().zip(*f) {
+            let mut done = 0;
+            #[cfg(target_arch = "x86_64")]
+            if WIDE {
+                // SAFETY: `WIDE` is set only by `accumulate_avx512`, for CPUs with the features.
+                done = unsafe { keys_and_homes_wide(f, table.homes(), h) };
+            }
+            for (h, &f) in h[done..].iter_mut().zip(&f[done..]) {
                 let key = fold32(f);
-                let b = table.home(key);
-                prefetch(table.line_ptr(b));
-                *h = (key, b as u32);
+                *h = key as u64 | (table.home(key) as u64) << 32;
+            }
+            for &h in &h[..f.len()] {
+                prefetch(table.line_ptr((h >> 32) as usize));
             }
         }
         let mut n_sparse = [0usize; MAX_BATCH];
@@ -237,8 +245,8 @@ impl Model {
             let acc = &mut accs[i];
             // sparse rows from the front of `rows`, dense ones from the back
             let (mut ns, mut nd) = (0, 0);
-            for &(key, b) in &homes[i][..feats[i].len()] {
-                let payload = table.get(key, b as usize);
+            for &h in &homes[i][..feats[i].len()] {
+                let payload = table.get(h as u32, (h >> 32) as usize);
                 if payload & INLINE != 0 {
                     acc[((payload >> 16) & 0xFF) as usize] += payload as u16 as i16 as i32;
                 } else if payload & 0xFF != 0 {
@@ -369,6 +377,34 @@ fn add_block<const W: usize>(acc: &mut [[i32; 8]], dense: &[[i16; 8]], payloads:
             a[k] += s[k];
         }
     }
+}
+
+/// The keys ([`fold32`]) and home buckets of `feats`, 8 at a time, into
+/// `out` as `key | bucket << 32`, for a table of `homes` home buckets (the
+/// bucket of [`super::image::home`]); returns how many it did (the
+/// multiples of 8). `homes` must be below 2^32.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2,avx512f,avx512bw,avx512vl,avx512dq")]
+fn keys_and_homes_wide(feats: &[u64], homes: u64, out: &mut [u64; BATCH_FEATURES]) -> usize {
+    use std::arch::x86_64::*;
+    if homes >> 32 != 0 {
+        return 0;
+    }
+    let mul = _mm512_set1_epi64(0xBF58_476D_1CE4_E5B9u64 as i64);
+    let n = homes as i64;
+    let low = _mm512_set1_epi64(0xFFFF_FFFF);
+    let n8 = feats.len().min(BATCH_FEATURES) / 8 * 8;
+    for j in (0..n8).step_by(8) {
+        // SAFETY: 8 u64s of `feats` and of `out` from `j`, unaligned.
+        unsafe {
+            let f = _mm512_loadu_si512(feats[j..j + 8].as_ptr().cast());
+            let h = _mm512_mullo_epi64(_mm512_xor_si512(f, _mm512_srli_epi64::<29>(f)), mul);
+            let key = _mm512_and_si512(_mm512_xor_si512(h, _mm512_srli_epi64::<32>(h)), low);
+            let bucket = _mm512_srli_epi64::<32>(_mm512_mul_epu32(key, _mm512_set1_epi64(n)));
+            _mm512_storeu_si512(out[j..j + 8].as_mut_ptr().cast(), _mm512_or_si512(key, _mm512_slli_epi64::<32>(bucket)));
+        }
+    }
+    n8
 }
 
 /// [`add_rows`] 16 classes at a time, for rows of up to 16 groups of 8
@@ -507,13 +543,17 @@ fn first_equal(values: &[i32], x: i32) -> usize {
     8 * v8.len() + rest.iter().position(|&v| v == x).unwrap_or(rest.len())
 }
 
-/// Whether the CPU has the AVX-512 subsets of [`add_rows_wide`], asked once per process.
+/// Whether the CPU has the AVX-512 subsets of [`add_rows_wide`] and
+/// [`keys_and_homes_wide`], asked once per process.
 fn has_avx512_cached() -> bool {
     static YES: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
     *YES.get_or_init(|| {
         #[cfg(target_arch = "x86_64")]
         {
-            std::is_x86_feature_detected!("avx512f") && std::is_x86_feature_detected!("avx512bw") && std::is_x86_feature_detected!("avx512vl")
+            std::is_x86_feature_detected!("avx512f")
+                && std::is_x86_feature_detected!("avx512bw")
+                && std::is_x86_feature_detected!("avx512vl")
+                && std::is_x86_feature_detected!("avx512dq")
         }
         #[cfg(not(target_arch = "x86_64"))]
         {

@@ -39,6 +39,12 @@ impl Table {
         (&self.lines, self.homes)
     }
 
+    /// The number of home buckets.
+    #[inline(always)]
+    pub fn homes(&self) -> u64 {
+        self.homes
+    }
+
     /// The bucket to prefetch and look in for `key`.
     #[inline(always)]
     pub fn home(&self, key: u32) -> usize {
