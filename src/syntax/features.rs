@@ -229,6 +229,46 @@ fn avalanche_avx512(plan: &Plan, x: &Inputs, out: &mut [u64; LANES]) {
     }
 }
 
+/// Number of values of a template, from its list in [`templates!`].
+macro_rules! arity {
+    ($a:expr) => { 1u8 };
+    ($a:expr, $b:expr) => { 2u8 };
+    ($a:expr, $b:expr, $c:expr) => { 3u8 };
+}
+
+/// Hashes the features of a list of templates `fN(ID, VALUES...)` (N
+/// values) into `out`, in list order, with the scheme `C`: the values are
+/// gathered first, then hashed all at once ([`Combine::hash_all`]). Used by the parser and the tagger..
+macro_rules! templates {
+    ($c:ty, $out:expr; $($f:ident($id:literal, $($v:expr),+)),+ $(,)?) => {{
+        const PLAN: $crate::syntax::features::Plan = $crate::syntax::features::Plan::new(&[$($id),+], &[$($crate::syntax::features::arity!($($v),+)),+]);
+        // `fN` names N values
+        const _: () = {
+            let (names, arity) = ([$(stringify!($f).as_bytes()),+], [$($crate::syntax::features::arity!($($v),+)),+]);
+            let mut i = 0;
+            while i < names.len() {
+                assert!(names[i].len() == 2 && names[i][1] == b'0' + arity[i], "a template fN must have N values");
+                i += 1;
+            }
+        };
+        let mut x = $crate::syntax::features::Inputs::default();
+        let mut i = 0;
+        $(
+            {
+                let v = [$($v),+];
+                x.a[i] = v[0];
+                x.b[i] = v.get(1).copied().unwrap_or(0);
+                x.c[i] = v.get(2).copied().unwrap_or(0);
+                i += 1;
+            }
+        )+
+        debug_assert_eq!(i, PLAN.n);
+        <$c>::hash_all(&PLAN, &x, $out);
+    }};
+}
+
+pub(crate) use {arity, templates};
+
 /// One multiplication and one rotation per value. Each step is a bijection
 /// of the value for a given running hash, so features of one template that
 /// differ in one value never share a 64-bit hash; the model folds the hash

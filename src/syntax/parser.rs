@@ -4,7 +4,7 @@
 //! `2 + 2l` = right with label `l`. Training follows the dynamic oracle with
 //! exploration (Goldberg & Nivre 2013).
 
-use super::features::{Avalanche, Combine, Inputs, MulRot, Plan};
+use super::features::{templates, Avalanche, Combine, MulRot};
 use super::model::{best_capped, Scores, MAX_BATCH, MAX_CLASSES};
 use super::perceptron::{put_str, put_u32, Model, ModelError, Reader, Rng, Trainer};
 use super::transition::{children_of, Move, State, NONE};
@@ -133,44 +133,6 @@ pub fn features(st: &State, toks: &[ParseTok], templates: Templates, hash: Featu
             templates.0 >> TEMPLATE_IDS[i - 1] & 1 == 1
         });
     }
-}
-
-/// Number of values of a template, from its list in [`templates!`].
-macro_rules! arity {
-    ($a:expr) => { 1u8 };
-    ($a:expr, $b:expr) => { 2u8 };
-    ($a:expr, $b:expr, $c:expr) => { 3u8 };
-}
-
-/// Hashes the features of a list of templates `fN(ID, VALUES...)` (N
-/// values) into `out`, in list order, with the scheme `C`: the values are
-/// gathered first, then hashed all at once ([`Combine::hash_all`]).
-macro_rules! templates {
-    ($c:ty, $out:expr; $($f:ident($id:literal, $($v:expr),+)),+ $(,)?) => {{
-        const PLAN: Plan = Plan::new(&[$($id),+], &[$(arity!($($v),+)),+]);
-        // `fN` names N values
-        const _: () = {
-            let (names, arity) = ([$(stringify!($f).as_bytes()),+], [$(arity!($($v),+)),+]);
-            let mut i = 0;
-            while i < names.len() {
-                assert!(names[i].len() == 2 && names[i][1] == b'0' + arity[i], "a template fN must have N values");
-                i += 1;
-            }
-        };
-        let mut x = Inputs::default();
-        let mut i = 0;
-        $(
-            {
-                let v = [$($v),+];
-                x.a[i] = v[0];
-                x.b[i] = v.get(1).copied().unwrap_or(0);
-                x.c[i] = v.get(2).copied().unwrap_or(0);
-                i += 1;
-            }
-        )+
-        debug_assert_eq!(i, PLAN.n);
-        <$c>::hash_all(&PLAN, &x, $out);
-    }};
 }
 
 /// Fills `out` with the features of every template.

@@ -4,7 +4,7 @@
 //! training, so both tags come from one decision. Frequent words that are
 //! almost always tagged the same way are looked up in a tag dictionary.
 
-use super::features::{f1, f2, f3, WordFeats, END, START};
+use super::features::{f1, f2, templates, Avalanche, Combine, WordFeats, END, START};
 use super::model::{best_and_second, Scores, MAX_BATCH, MAX_CLASSES};
 use super::perceptron::{put_str, put_u32, IdMap, Model, ModelError, Reader, Rng, Trainer};
 use crate::doc::Upos;
@@ -64,7 +64,7 @@ pub fn features(w: &[WordFeats], amb: &[u64], i: usize, p1: u64, p2: u64, out: &
         }
     };
     let (c, m1, m2, n1, n2) = (at(0), at(-1), at(-2), at(1), at(2));
-    out.extend_from_slice(&[
+    templates!(Avalanche, out;
         f1(0, 0),
         f1(1, c.lower),
         f1(2, c.exact),
@@ -103,7 +103,7 @@ pub fn features(w: &[WordFeats], amb: &[u64], i: usize, p1: u64, p2: u64, out: &
         f2(46, c.lower, an1),
         f2(47, am1, a0),
         f2(48, c.suf[2], an1),
-    ]);
+    );
 }
 
 /// Extra features of the second pass: first-pass tags to the right.
