@@ -76,11 +76,17 @@ pub trait Combine {
     /// `plan.arity[i]` values of `x`, into `out` (cleared first): what
     /// [`Combine::f1`], [`Combine::f2`] and [`Combine::f3`] give one at a time.
     #[inline(always)]
-    fn hash_all(plan: &Plan, x: &Inputs, out: &mut Vec<u64>)
+    fn hash_all(plan: &Plan, x: &mut Inputs, out: &mut Vec<u64>)
     where
         Self: Sized,
     {
         hash_scalar::<Self>(plan, x, out);
+    }
+    /// Whether [`Combine::hash_all`] hashes several features at once on
+    /// this CPU (else [`templates!`] hashes one feature after another).
+    #[inline(always)]
+    fn wide() -> bool {
+        false
     }
 }
 
@@ -99,17 +105,27 @@ impl Combine for Avalanche {
         mix(h, v)
     }
     #[inline(always)]
-    fn hash_all(plan: &Plan, x: &Inputs, out: &mut Vec<u64>) {
+    fn hash_all(plan: &Plan, x: &mut Inputs, out: &mut Vec<u64>) {
         #[cfg(target_arch = "x86_64")]
         if has_avx512() {
-            let mut h = [0u64; LANES];
             // SAFETY: the CPU has the features the function is compiled for.
-            unsafe { avalanche_avx512(plan, x, &mut h) };
+            unsafe { avalanche_avx512(plan, x) };
             out.clear();
-            out.extend_from_slice(&h[..plan.n]);
+            out.extend_from_slice(&x.h[..plan.n]);
             return;
         }
         hash_scalar::<Avalanche>(plan, x, out);
+    }
+    #[inline(always)]
+    fn wide() -> bool {
+        #[cfg(target_arch = "x86_64")]
+        {
+            has_avx512()
+        }
+        #[cfg(not(target_arch = "x86_64"))]
+        {
+            false
+        }
     }
 }
 
@@ -161,12 +177,21 @@ pub struct Inputs {
     pub b: [u64; LANES],
     /// Third values (ignored for features of one or two values).
     pub c: [u64; LANES],
+    /// The hashes, where [`Combine::hash_all`] computes them 8 at a time.
+    h: [u64; LANES],
 }
 
 impl Default for Inputs {
     fn default() -> Inputs {
-        Inputs { a: [0; LANES], b: [0; LANES], c: [0; LANES] }
+        Inputs { a: [0; LANES], b: [0; LANES], c: [0; LANES], h: [0; LANES] }
     }
+}
+
+thread_local! {
+    /// Per thread, the inputs [`templates!`] gathers: kept, not cleared,
+    /// between calls (clearing them for each word or parser move would cost
+    /// more than the hashing saves).
+    pub static INPUTS: std::cell::RefCell<Inputs> = std::cell::RefCell::new(Inputs::default());
 }
 
 /// [`Combine::hash_all`] one feature after another.
@@ -192,12 +217,12 @@ fn has_avx512() -> bool {
     *YES.get_or_init(|| std::is_x86_feature_detected!("avx512f") && std::is_x86_feature_detected!("avx512dq"))
 }
 
-/// [`Avalanche`]'s features of up to [`LANES`] templates, 8 at a time: the
-/// same hashes as [`hash_scalar`], each step of 8 features taking about as
+/// [`Avalanche`]'s features of up to [`LANES`] templates into `x.h`, 8 at a
+/// time: the same hashes as [`hash_scalar`], each step of 8 features taking about as
 /// many instructions as one step of one feature.
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx512f,avx512dq")]
-fn avalanche_avx512(plan: &Plan, x: &Inputs, out: &mut [u64; LANES]) {
+fn avalanche_avx512(plan: &Plan, x: &mut Inputs) {
     use std::arch::x86_64::*;
     let golden = _mm512_set1_epi64(0x9E37_79B9_7F4A_7C15u64 as i64);
     let m1 = _mm512_set1_epi64(0xBF58_476D_1CE4_E5B9u64 as i64);
@@ -224,7 +249,7 @@ fn avalanche_avx512(plan: &Plan, x: &Inputs, out: &mut [u64; LANES]) {
             let h = mix!(load!(plan.ids), load!(x.a));
             let h = _mm512_mask_mov_epi64(h, plan.two[j], mix!(h, load!(x.b)));
             let h = _mm512_mask_mov_epi64(h, plan.three[j], mix!(h, load!(x.c)));
-            _mm512_storeu_si512(out[r].as_mut_ptr().cast(), h);
+            _mm512_storeu_si512(x.h[r].as_mut_ptr().cast(), h);
         }
     }
 }
@@ -237,8 +262,10 @@ macro_rules! arity {
 }
 
 /// Hashes the features of a list of templates `fN(ID, VALUES...)` (N
-/// values) into `out`, in list order, with the scheme `C`: the values are
-/// gathered first, then hashed all at once ([`Combine::hash_all`]). Used by the parser and the tagger..
+/// values) into `out`, in list order, with the scheme `C`: where the scheme
+/// hashes several features at once ([`Combine::wide`]), the values are
+/// gathered first ([`INPUTS`]) and hashed together ([`Combine::hash_all`]);
+/// elsewhere one feature after another. Used by the parser and the tagger..
 macro_rules! templates {
     ($c:ty, $out:expr; $($f:ident($id:literal, $($v:expr),+)),+ $(,)?) => {{
         const PLAN: $crate::syntax::features::Plan = $crate::syntax::features::Plan::new(&[$($id),+], &[$($crate::syntax::features::arity!($($v),+)),+]);
@@ -251,19 +278,25 @@ macro_rules! templates {
                 i += 1;
             }
         };
-        let mut x = $crate::syntax::features::Inputs::default();
-        let mut i = 0;
-        $(
-            {
-                let v = [$($v),+];
-                x.a[i] = v[0];
-                x.b[i] = v.get(1).copied().unwrap_or(0);
-                x.c[i] = v.get(2).copied().unwrap_or(0);
-                i += 1;
-            }
-        )+
-        debug_assert_eq!(i, PLAN.n);
-        <$c>::hash_all(&PLAN, &x, $out);
+        if <$c>::wide() {
+            $crate::syntax::features::INPUTS.with_borrow_mut(|x| {
+                let mut i = 0;
+                $(
+                    {
+                        let v = [$($v),+];
+                        x.a[i] = v[0];
+                        x.b[i] = v.get(1).copied().unwrap_or(0);
+                        x.c[i] = v.get(2).copied().unwrap_or(0);
+                        i += 1;
+                    }
+                )+
+                debug_assert_eq!(i, PLAN.n);
+                <$c>::hash_all(&PLAN, x, $out);
+            });
+        } else {
+            $out.clear();
+            $out.extend_from_slice(&[$(<$c>::$f($id, $($v),+)),+]);
+        }
     }};
 }
 
@@ -469,12 +502,12 @@ mod tests {
                     _ => h(ids[i], x.a[i], x.b[i], x.c[i]),
                 };
                 let mut out = vec![7; 3];
-                Avalanche::hash_all(&plan, &x, &mut out);
+                Avalanche::hash_all(&plan, &mut x, &mut out);
                 let want: Vec<u64> = (0..n).map(|i| one(i, f1, f2, f3)).collect();
                 assert_eq!(out, want, "Avalanche, {n} templates");
                 hash_scalar::<Avalanche>(&plan, &x, &mut out);
                 assert_eq!(out, want, "Avalanche one at a time, {n} templates");
-                MulRot::hash_all(&plan, &x, &mut out);
+                MulRot::hash_all(&plan, &mut x, &mut out);
                 let want: Vec<u64> = (0..n).map(|i| one(i, MulRot::f1, MulRot::f2, MulRot::f3)).collect();
                 assert_eq!(out, want, "MulRot, {n} templates");
             }
