@@ -502,12 +502,12 @@ mod tests {
                     _ => h(ids[i], x.a[i], x.b[i], x.c[i]),
                 };
                 let mut out = vec![7; 3];
-                Avalanche::hash_all(&plan, &mut x, &mut out);
+                Avalanche::hash_all(&plan, &mut x.clone(), &mut out);
                 let want: Vec<u64> = (0..n).map(|i| one(i, f1, f2, f3)).collect();
                 assert_eq!(out, want, "Avalanche, {n} templates");
                 hash_scalar::<Avalanche>(&plan, &x, &mut out);
                 assert_eq!(out, want, "Avalanche one at a time, {n} templates");
-                MulRot::hash_all(&plan, &mut x, &mut out);
+                MulRot::hash_all(&plan, &mut x.clone(), &mut out);
                 let want: Vec<u64> = (0..n).map(|i| one(i, MulRot::f1, MulRot::f2, MulRot::f3)).collect();
                 assert_eq!(out, want, "MulRot, {n} templates");
             }
