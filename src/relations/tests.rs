@@ -85,6 +85,16 @@ fn participation_in_events() {
     assert!(es.iter().any(|(s, k, t, _, _)| s == "Kanye West" && *k == RelationKind::Participation && t.contains("2020 presidential bid")), "{es:?}");
 }
 
+#[test]
+fn a_person_an_event_is_with_takes_part_in_it() {
+    // bio_marbles.txt
+    let es = edges("Jenna Marbles is an American YouTube personality. Marbles does a weekly podcast with her boyfriend Julien Solomita called \"The Jenna Julien Podcast\".");
+    assert!(es.iter().any(|(s, k, t, _, _)| s == "Julien Solomita" && *k == RelationKind::Participation && t.contains("podcast")), "{es:?}");
+    // not the possessor of what the event is with
+    let es = edges("Brock Holt played for the Pittsburgh Pirates in 2010. He began the 2011 season with the Pirates' Double-A affiliate, the Altoona Curve.");
+    assert!(!es.iter().any(|(s, k, t, _, _)| s.contains("Pirates") && *k == RelationKind::Participation && t.contains("season")), "{es:?}");
+}
+
 
 #[test]
 fn names_listed_with_including_are_the_arguments() {
