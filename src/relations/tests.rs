@@ -86,6 +86,13 @@ fn participation_in_events() {
 }
 
 #[test]
+fn a_countdown_someone_hosts_is_an_event_they_take_part_in() {
+    // bio_marbles.txt: "countdown" is a show's head in event_heads.txt
+    let es = edges("Jenna Marbles is an American YouTube personality. Marbles also hosts a weekly pop countdown on SiriusXM Hits 1 called \"YouTube 15\".");
+    assert!(es.iter().any(|(s, k, t, _, _)| s == "Jenna Marbles" && *k == RelationKind::Participation && t.contains("countdown")), "{es:?}");
+}
+
+#[test]
 fn a_person_an_event_is_with_takes_part_in_it() {
     // bio_marbles.txt
     let es = edges("Jenna Marbles is an American YouTube personality. Marbles does a weekly podcast with her boyfriend Julien Solomita called \"The Jenna Julien Podcast\".");
