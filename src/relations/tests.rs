@@ -86,6 +86,16 @@ fn participation_in_events() {
 }
 
 #[test]
+fn the_chairman_of_an_organizations_panel_is_its_member() {
+    // news_flag.txt: "the project" is the Flag Consideration Project
+    let es = edges("The government's Flag Consideration Project has planned a number of conferences and roadshows. According to the New Zealand Herald, Emeritus Professor John Burrows, the chairman of the project's panel of twelve, said New Zealand's flag has never before been open to public choice.");
+    assert!(has(&es, "John Burrows", RelationKind::Membership, "Flag Consideration Project"), "{es:?}");
+    // a possessed work is no body of the organization
+    let es = edges("Jane Doe is the host of MTV's series about music.");
+    assert!(!es.iter().any(|(s, k, t, _, _)| s == "Jane Doe" && *k == RelationKind::Membership && t == "MTV"), "{es:?}");
+}
+
+#[test]
 fn a_countdown_someone_hosts_is_an_event_they_take_part_in() {
     // bio_marbles.txt: "countdown" is a show's head in event_heads.txt
     let es = edges("Jenna Marbles is an American YouTube personality. Marbles also hosts a weekly pop countdown on SiriusXM Hits 1 called \"YouTube 15\".");
