@@ -168,6 +168,17 @@ pub(super) fn resolve_names(doc: &Document, mentions: &[Mention], lex: &Lexicon,
                 if hit.is_none() && key.len() == 1 {
                     hit = keys.event_keys.iter().rposition(|ks| ks.iter().any(|k| k.contains(&key[0])));
                 }
+                // an interview a verb states again without the interviewee the
+                // parse found the first time: "Wikinews interviewed Assistant
+                // Professor ... Simon Ličen" is the "Wikinews interview with
+                // Simon Ličen" of the heading (the shorter label names other
+                // interviews too, and is no alias of this one)
+                let mut alias = true;
+                if hit.is_none() && doc.sentences[m.sentence].tokens[m.head].upos == crate::doc::Upos::Verb {
+                    let with = format!("{} with ", m.text);
+                    hit = c.chains.iter().position(|ch| ch.kind == EntityKind::Event && ch.label.starts_with(&with));
+                    alias = hit.is_none();
+                }
                 // a bare head that refers back to none ("the mission", "the
                 // journey back to Scotland") describes no specific event
                 if hit.is_none() && m.first == m.last && lex.event_common.contains(lower(&m.text).as_str()) {
@@ -180,7 +191,9 @@ pub(super) fn resolve_names(doc: &Document, mentions: &[Mention], lex: &Lexicon,
                         c.chains.len() - 1
                     }
                 };
-                keys.add_alias(lex, &mut c.chains[ci], ci, &m.text);
+                if alias {
+                    keys.add_alias(lex, &mut c.chains[ci], ci, &m.text);
+                }
                 if !c.chains[ci].mentions.contains(&mi) {
                     keys.push(&mut c.chains[ci], ci, mi, mentions);
                 }
