@@ -578,3 +578,12 @@ fn an_interview_stated_again_without_its_interviewee_is_the_one_named_before() {
     let ch = ex.coref.chains.iter().find(|c| c.label == "Wikinews interview with Simon Ličen").expect("the interview");
     assert!(!ch.aliases.iter().any(|a| a == "Wikinews interview"), "{:?}", ch.aliases);
 }
+
+#[test]
+fn a_title_called_after_a_described_event_names_it() {
+    // bio_marbles.txt
+    let ex = run("Jenna Marbles is an American YouTube personality. Marbles does a weekly podcast with her boyfriend Julien Solomita called \"The Jenna Julien Podcast\" (formerly called \"The Jenna and Julien Podcast\").");
+    let podcast = vec!["weekly podcast with her boyfriend Julien Solomita".to_string()];
+    assert_eq!(refers(&ex, "Jenna Julien Podcast", 0), podcast);
+    assert_eq!(refers(&ex, "Julien Podcast", 0), podcast);
+}
