@@ -110,6 +110,7 @@ pub fn extract(id: &str, text: String, res: &Resources, opts: Options) -> Extrac
     if let Some(models) = &res.syntax {
         let clock = Instant::now();
         mark_names_proper(&mut doc, &mentions);
+        mentions::mark_headline_verbs(&mut doc, &mentions, &res.lexicon);
         models.parse_tagged_all(&mut doc.sentences);
         t.parse = clock.elapsed();
         let clock = Instant::now();

@@ -567,3 +567,23 @@ fn a_bare_event_head_that_refers_back_to_none_is_no_event() {
     let ex = run("John Stones scored in the first game of the day. The game ended in a draw.");
     assert_eq!(label(&ex, "game", 0), "first game of the day");
 }
+
+#[test]
+fn an_interview_stated_again_without_its_interviewee_is_the_one_named_before() {
+    // interview_licen.txt: the parse finds the interviewee in the heading only
+    let ex = run("Wikinews interviews academic Simon Ličen about attitudes towards US Paralympics Saturday, November 16, 2013\n\n\
+        On Thursday, with 110 days until the start of the 2014 Winter Paralympics in Sochi, Russia, Wikinews interviewed Assistant Professor in Educational Leadership, Sport Studies and Educational / Counseling Psychology at Washington State University Simon Ličen about attitudes in United States towards the Paralympics.");
+    assert_eq!(refers(&ex, "Wikinews interview", 0), vec!["Wikinews interview with Simon Ličen".to_string()]);
+    // the shorter label is no alias: other interviews of Wikinews are not this one
+    let ch = ex.coref.chains.iter().find(|c| c.label == "Wikinews interview with Simon Ličen").expect("the interview");
+    assert!(!ch.aliases.iter().any(|a| a == "Wikinews interview"), "{:?}", ch.aliases);
+}
+
+#[test]
+fn a_title_called_after_a_described_event_names_it() {
+    // bio_marbles.txt
+    let ex = run("Jenna Marbles is an American YouTube personality. Marbles does a weekly podcast with her boyfriend Julien Solomita called \"The Jenna Julien Podcast\" (formerly called \"The Jenna and Julien Podcast\").");
+    let podcast = vec!["weekly podcast with her boyfriend Julien Solomita".to_string()];
+    assert_eq!(refers(&ex, "Jenna Julien Podcast", 0), podcast);
+    assert_eq!(refers(&ex, "Julien Podcast", 0), podcast);
+}

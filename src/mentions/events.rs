@@ -37,6 +37,18 @@ fn is_modifier(t: &crate::doc::Token, tagged: bool) -> bool {
     ADJECTIVES.contains(&l) || VAGUE.contains(&l) || ["al", "ial", "ic", "ary", "ive", "ous"].iter().any(|s| l.ends_with(s) && l.len() > 5)
 }
 
+/// The closing quotation mark of a quoted title that opens at `k`: at most
+/// eight words inside, each capitalised, a number or a possessive "'s"
+/// ("the 'Mets Poet'", "'America's Finest News Source'").
+fn quoted_title(toks: &[crate::doc::Token], k: usize) -> Option<usize> {
+    let quote = |t: &crate::doc::Token| matches!(t.form.as_str(), "'" | "\"" | "‘" | "’" | "“" | "”" | "`" | "``" | "''");
+    if !toks.get(k).is_some_and(quote) {
+        return None;
+    }
+    let close = (k + 2..toks.len().min(k + 10)).find(|&j| quote(&toks[j]))?;
+    toks[k + 1..close].iter().all(|t| t.form == "'s" || t.form.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())).then_some(close)
+}
+
 pub(super) fn find_events(doc: &Document, si: usize, s: &Sentence, lex: &Lexicon, names: &[Mention]) -> Vec<Mention> {
     let toks = &s.tokens;
     let tagged = toks.iter().any(|t| t.upos != Upos::X);
@@ -121,7 +133,12 @@ pub(super) fn find_events(doc: &Document, si: usize, s: &Sentence, lex: &Lexicon
                     k += 1;
                 }
                 let np_start = k;
-                while k < toks.len() && k - np_start < 6 {
+                // a quoted title: "an interview with the 'Mets Poet'"
+                if let Some(close) = quoted_title(toks, k) {
+                    k = close + 1;
+                }
+                let quoted = k > np_start;
+                while !quoted && k < toks.len() && k - np_start < 6 {
                     if let Some(m) = in_name(k) {
                         k = m.last + 1;
                         if toks.get(k).is_some_and(|t| t.form == "'s") && toks.get(k + 1).is_some_and(|t| is_modifier(t, tagged) || t.form == "The") {
@@ -179,4 +196,24 @@ pub(super) fn find_events(doc: &Document, si: usize, s: &Sentence, lex: &Lexicon
         out.push(Mention { head: h, ..m });
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::graph::EntityKind;
+    use crate::pipeline::{extract, Options};
+    use crate::resources::Resources;
+
+    #[test]
+    fn a_quoted_title_completes_an_event_phrase() {
+        // interview_messina.txt, interview_onion.txt
+        for (text, label) in [
+            ("Frank Messina: An Interview with the 'Mets Poet' Wednesday, October 3, 2007\n\nYou have received a good deal of attention recently.", "Interview with the 'Mets Poet'"),
+            ("The Onion: An interview with 'America's Finest News Source' Sunday, November 25, 2007\n\nHow The Onion writes an issue", "interview with 'America's Finest News Source'"),
+        ] {
+            let ex = extract("t", text.to_string(), Resources::get(), Options::default());
+            let events: Vec<&str> = ex.coref.chains.iter().filter(|c| c.kind == EntityKind::Event).map(|c| c.label.as_str()).collect();
+            assert!(events.contains(&label), "{events:?}");
+        }
+    }
 }

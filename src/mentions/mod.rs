@@ -20,6 +20,7 @@ mod subtitles;
 mod verb_events;
 
 pub use lexicon::{Gender, Lexicon, PronounInfo};
+pub use verb_events::mark_headline_verbs;
 
 use crate::doc::{Document, Span};
 use crate::graph::EntityKind;

@@ -402,6 +402,18 @@ fn dated_work(lex: &Lexicon, toks: &[Token], a: usize, b: usize) -> bool {
     inside || after && !given_name
 }
 
+/// Whether the name at `a..=b` and the year right after it name an edition
+/// of an event, after a word that says where something happens or who
+/// takes part: "Herrick at RecentChangesCamp 2008", "during Wikimania
+/// 2011", "attended Fan Expo 2016". Not a citation ("(Fillmore 1968)"),
+/// nor a year that opens a date or a range ("at Google 2008-2010").
+fn dated_edition(toks: &[Token], a: usize, b: usize) -> bool {
+    let year = toks.get(b + 1).is_some_and(|t| t.form.len() == 4 && (t.form.starts_with("19") || t.form.starts_with("20")) && t.form.chars().all(|c| c.is_ascii_digit()));
+    let cue = a > 0 && matches!(lower(&toks[a - 1].form).as_str(), "at" | "during" | "attended" | "attend" | "attends" | "attending");
+    let open_after = toks.get(b + 2).is_some_and(|t| matches!(t.form.as_str(), "-" | "–" | "—" | "/" | ")") || t.form.chars().all(|c| c.is_ascii_digit()));
+    year && cue && !open_after
+}
+
 /// An article or a possessive determiner, the words before a noun that
 /// introduces a name ("the company Acme Widgets", "his film Easy Rider").
 fn is_article_or_possessive(w: &str) -> bool {
@@ -516,6 +528,12 @@ fn make_name(doc: &Document, forms: &FormIndex, si: usize, s: &Sentence, lex: &L
     let org_noun_before = a >= 2
         && lex.org_nouns.contains_key(&*lower(&toks[a - 1].form))
         && is_article_or_possessive(&toks[a - 2].form);
+    // "Herrick at RecentChangesCamp 2008": a name with a year right after it,
+    // where something takes place, is an edition of an event
+    if dated_edition(toks, a, b) {
+        let text = doc.text[toks[a].span.start..toks[b + 1].span.end].replace('’', "'");
+        return Some(mention(doc, si, s, a, b + 1, NameType::Entity(EntityKind::Event), Gender::Neuter, Some(text)));
+    }
     let ty = if org_noun_before && !lex.places.contains(&label_lower) {
         NameType::Entity(EntityKind::Organization)
     } else if (work_noun_before(lex, toks, a) || work_noun_after(lex, toks, b)) && !lex.places.contains(&label_lower) {

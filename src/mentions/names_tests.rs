@@ -212,3 +212,15 @@ fn a_title_with_a_subtitle_after_in_is_a_work() {
     let ns = names("His textbook Morphology: The Descriptive Analysis of Words was one of the major works of American Structuralism.");
     assert!(!ns.iter().any(|(t, ty)| t.contains(':') && *ty == NameType::Entity(EntityKind::Event)), "{ns:?}");
 }
+
+#[test]
+fn a_name_with_a_year_where_something_happens_is_an_edition_of_an_event() {
+    // ../shared/corpus/gum/interview_herrick.txt (a photo caption) and bio_padalecki.txt
+    let ns = names("Jack Herrick founded wikiHow. Herrick at RecentChangesCamp 2008 Image: ShakataGaNai.");
+    assert!(typed(&ns, "RecentChangesCamp 2008", EntityKind::Event), "{ns:?}");
+    let ns = names("Jared Padalecki spoke at San Diego Comic-Con 2015 about his career.");
+    assert!(typed(&ns, "San Diego Comic-Con 2015", EntityKind::Event), "{ns:?}");
+    // written for the test: a citation, and a span of years, are no editions
+    let ns = names("He worked at Google 2008-2010 as an engineer.");
+    assert!(!ns.iter().any(|(t, _)| t.contains("2008")), "{ns:?}");
+}

@@ -253,8 +253,13 @@ pub(super) fn implicit_participation(ctx: &SentenceArgs, out: &mut Vec<Found>) {
         }
         // a possessor name inside the event phrase ("David Axelrod's The Axe Files"),
         // or a person it is "of" ("the inauguration of Joe Biden", "the trial of X")
+        // or "with", after the head ("a weekly podcast with her boyfriend
+        // Julien Solomita", "an interview with Terry Gross"; not a possessor,
+        // "the 2011 season with the Pirates' affiliate")
         let of_person = |a: &Arg| a.first >= 2 && (ctx.forms[a.first - 1] == "of" || ctx.forms[a.first - 1] == "the" && ctx.forms[a.first - 2] == "of");
-        for a in ctx.args.iter().filter(|a| a.kind == EntityKind::Person && a.first > e.first && (a.possessive && a.last < e.last || a.last <= e.last && of_person(a))) {
+        let head = ctx.mentions[e.mention].head;
+        let with_person = |a: &Arg| !a.possessive && (head + 1..a.first).any(|k| ctx.forms[k] == "with");
+        for a in ctx.args.iter().filter(|a| a.kind == EntityKind::Person && a.first > e.first && (a.possessive && a.last < e.last || a.last <= e.last && (of_person(a) || with_person(a)))) {
             pairs.push(pair(a, e, true, 0.6));
         }
         // "at / during / in EVENT": the clause's subject (from the parse when there is one)

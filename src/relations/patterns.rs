@@ -661,6 +661,9 @@ fn dep_pairs<'a>(ctx: &'a SentenceArgs, res: &Resources, sense: &Sense, words: &
             let na = dep::noun_args(ctx, i, &["of", "for", "at", "with", "in", "from"]);
             let mut orgs: Vec<&Arg> = na.marked.iter().chain(&na.possessor).chain(&na.described).copied().filter(|a| a.kind == target).collect();
             let mut people: Vec<&Arg> = na.described.iter().chain(&na.subject).copied().filter(|a| a.kind == EntityKind::Person).collect();
+            if orgs.is_empty() && target == EntityKind::Organization {
+                orgs = org_part_owner(ctx, i);
+            }
             // "the University of Basel, where he held the chairs of medicine" / "where he was a professor"
             if orgs.is_empty() && target == EntityKind::Organization {
                 if let Some(o) = dep::where_antecedent(ctx, i) {
@@ -678,6 +681,20 @@ fn dep_pairs<'a>(ctx: &'a SentenceArgs, res: &Resources, sense: &Sense, words: &
             }
         }
     }
+}
+
+/// The organization that owns a body the role noun at `i` is "of": "the
+/// chairman of the project's panel", "a member of the company's board" (the
+/// bodies are listed in `data/lexicons/org_parts.txt`).
+fn org_part_owner<'a>(ctx: &'a SentenceArgs, i: usize) -> Vec<&'a Arg> {
+    static PARTS: std::sync::OnceLock<rustc_hash::FxHashSet<String>> = std::sync::OnceLock::new();
+    let parts = PARTS.get_or_init(|| crate::resources::word_set(crate::resources::data!("lexicons/org_parts.txt").1));
+    let s = ctx.sent;
+    let body = dep::children(s, i).filter(|&c| s.tokens[c].deprel == "nmod" && parts.contains(&s.tokens[c].lemma.to_lowercase()) && dep::case_of(ctx, c).is_some_and(|p| matches!(p.as_str(), "of" | "on" | "in")));
+    body.flat_map(|c| dep::children(s, c).filter(|&g| s.tokens[g].deprel == "nmod:poss").collect::<Vec<_>>())
+        .flat_map(|g| dep::args_of(ctx, g))
+        .filter(|a| a.kind == EntityKind::Organization)
+        .collect()
 }
 
 /// The possessors of the subject of verb `i` when that subject is a child,

@@ -85,6 +85,33 @@ fn participation_in_events() {
     assert!(es.iter().any(|(s, k, t, _, _)| s == "Kanye West" && *k == RelationKind::Participation && t.contains("2020 presidential bid")), "{es:?}");
 }
 
+#[test]
+fn the_chairman_of_an_organizations_panel_is_its_member() {
+    // news_flag.txt: "the project" is the Flag Consideration Project
+    let es = edges("The government's Flag Consideration Project has planned a number of conferences and roadshows. According to the New Zealand Herald, Emeritus Professor John Burrows, the chairman of the project's panel of twelve, said New Zealand's flag has never before been open to public choice.");
+    assert!(has(&es, "John Burrows", RelationKind::Membership, "Flag Consideration Project"), "{es:?}");
+    // a possessed work is no body of the organization
+    let es = edges("Jane Doe is the host of MTV's series about music.");
+    assert!(!es.iter().any(|(s, k, t, _, _)| s == "Jane Doe" && *k == RelationKind::Membership && t == "MTV"), "{es:?}");
+}
+
+#[test]
+fn a_countdown_someone_hosts_is_an_event_they_take_part_in() {
+    // bio_marbles.txt: "countdown" is a show's head in event_heads.txt
+    let es = edges("Jenna Marbles is an American YouTube personality. Marbles also hosts a weekly pop countdown on SiriusXM Hits 1 called \"YouTube 15\".");
+    assert!(es.iter().any(|(s, k, t, _, _)| s == "Jenna Marbles" && *k == RelationKind::Participation && t.contains("countdown")), "{es:?}");
+}
+
+#[test]
+fn a_person_an_event_is_with_takes_part_in_it() {
+    // bio_marbles.txt
+    let es = edges("Jenna Marbles is an American YouTube personality. Marbles does a weekly podcast with her boyfriend Julien Solomita called \"The Jenna Julien Podcast\".");
+    assert!(es.iter().any(|(s, k, t, _, _)| s == "Julien Solomita" && *k == RelationKind::Participation && t.contains("podcast")), "{es:?}");
+    // not the possessor of what the event is with
+    let es = edges("Brock Holt played for the Pittsburgh Pirates in 2010. He began the 2011 season with the Pirates' Double-A affiliate, the Altoona Curve.");
+    assert!(!es.iter().any(|(s, k, t, _, _)| s.contains("Pirates") && *k == RelationKind::Participation && t.contains("season")), "{es:?}");
+}
+
 
 #[test]
 fn names_listed_with_including_are_the_arguments() {
