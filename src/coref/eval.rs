@@ -54,7 +54,7 @@ pub struct Miss {
     pub pronoun: String,
     /// Our chain's label, if any.
     pub ours: Option<String>,
-    /// Our antecedent: the closest earlier mention of our chain ("[sentence] text").
+    /// Our antecedent: the closest earlier mention of our chain ("\[sentence\] text").
     pub our_antecedent: Option<String>,
     /// The gold entity's first named mention.
     pub gold: String,

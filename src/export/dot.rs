@@ -2,7 +2,7 @@
 //!
 //! Nodes are shaped and filled by entity kind, edges coloured by relation
 //! kind; arrows only on directed edges, ended relations dashed, negated ones
-//! hidden unless asked for (then dotted grey, labelled "not <kind>"). Nodes
+//! hidden unless asked for (then dotted grey, labelled "not `kind`"). Nodes
 //! and edges are sorted by id, so the same graph always gives the same bytes.
 
 use crate::graph::{EntityKind, Graph, Relation, RelationKind};
@@ -32,7 +32,7 @@ pub const LAYOUT_ENGINES: &[&str] = &[
 /// How to draw a graph.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct DotOptions {
-    /// Draw negated relations (dotted, grey, labelled "not <kind>") instead of leaving them out.
+    /// Draw negated relations (dotted, grey, labelled "not `kind`") instead of leaving them out.
     pub show_negated: bool,
     /// Graphviz layout engine (`dot`, `neato`, `sfdp`, ...); `None` picks
     /// `dot`, or `sfdp` past [`SFDP_THRESHOLD`] nodes.

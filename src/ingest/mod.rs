@@ -6,7 +6,7 @@
 //! - furniture lines ("Oops!", "Something went wrong.") from `data/lexicons/furniture.txt`,
 //! - a line repeated verbatim (captions printed twice),
 //! - credits: "(Photo: REUTERS/...)" brackets and "Image: X." tails,
-//! - citation marks such as "[4]" or "[16, 17]".
+//! - citation marks such as "\[4\]" or "\[16, 17\]".
 //!
 //! Dropped ranges inside a kept paragraph are listed in [`Document::dropped`]
 //! so that the tokenizer skips them and offsets stay true to the original.
@@ -151,7 +151,7 @@ const MAGIC: &[(usize, &[u8])] = &[
 
 /// True when the bytes look like a binary file rather than text:
 /// - not UTF-16, with a byte order mark or guessed ([`guess_utf16`]);
-/// - a known file signature ([`MAGIC`]: images, PDF, archives and
+/// - a known file signature (`MAGIC`: images, PDF, archives and
 ///   compressed files, executables, office documents, SQLite, media; also
 ///   bzip2, RIFF WAV, AVI and WebP, and MP4, MOV and HEIC);
 /// - else more than 1 byte in 20 of the head (the first [`HEAD_BYTES`]) a NUL

@@ -3,7 +3,7 @@
 //! [`extract_relations`] scans each sentence for triggers from
 //! `data/lexicons/triggers.txt`, finds the trigger's arguments among the
 //! sentence's resolved mentions (names, pronouns, descriptions, groups) with
-//! the patterns of [`patterns`], qualifies the statement with [`polarity`]
+//! the patterns of `patterns`, qualifies the statement with [`polarity`]
 //! (negated, hedged, ended), and keeps one edge per (source, kind, target)
 //! with its clearest evidence sentence.
 

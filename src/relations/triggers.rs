@@ -7,17 +7,17 @@ use rustc_hash::FxHashMap as HashMap;
 /// How a trigger's arguments are found (see the header of `triggers.txt`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Pattern {
-    /// A <verb> B, subject to object.
+    /// `A <verb> B`, subject to object.
     Verb,
-    /// A and B <verb>; A <verb> with B: symmetric.
+    /// `A and B <verb>`; `A <verb> with B`: symmetric.
     Mutual,
     /// Relational noun between two people.
     Noun,
     /// Agent noun: A, a supporter of B.
     Agent,
-    /// Participation verb: A <verb> E.
+    /// Participation verb: `A <verb> E`.
     Event,
-    /// Membership noun or verb: A <word> O.
+    /// Membership noun or verb: `A <word> O`.
     Member,
     /// The object of joint work, made "with" someone: "A recorded an album
     /// with B", "A does a weekly podcast with B": symmetric.

@@ -83,7 +83,7 @@ pub trait Combine {
         hash_scalar::<Self>(plan, x, out);
     }
     /// Whether [`Combine::hash_all`] hashes several features at once on
-    /// this CPU (else [`templates!`] hashes one feature after another).
+    /// this CPU (else the `templates!` macro hashes one feature after another).
     #[inline(always)]
     fn wide() -> bool {
         false

@@ -222,8 +222,8 @@ impl Tagger {
         self.tag_many(&[w], std::slice::from_mut(out));
     }
 
-    /// Tags several sentences, [`MAX_BATCH`] at a time side by side (see
-    /// [`run_pass`]): `outs[i]` receives the class ids of `sents[i]`, the
+    /// Tags several sentences, [`MAX_BATCH`] at a time side by side (each
+    /// greedy pass steps through them together): `outs[i]` receives the class ids of `sents[i]`, the
     /// same as [`Tagger::tag`] gives.
     pub fn tag_many(&self, sents: &[&[WordFeats]], outs: &mut [Vec<u16>]) {
         let mut feats: [Vec<u64>; MAX_BATCH] = Default::default();
