@@ -62,6 +62,15 @@ fn a_short_given_name_joins_the_formal_one() {
 }
 
 #[test]
+fn a_surname_after_an_honorific_joins_the_person_named_with_it() {
+    // speech_telescope.txt: Bill Nelson is named more often, "Dr. Nelson" is Alondra Nelson
+    let ex = run("Our NASA Administrator, Bill Nelson, and the Office of Science and Technology Policy Acting Director, Dr. Alondra Nelson.\n\n\
+        And thank you, my dear friend and our outstanding NASA Administrator, Bill Nelson. Bill, you're a good friend.\n\n\
+        And, Dr. Nelson, you're doing a great job leading this Office of Science and Technology Policy.");
+    assert_eq!(label(&ex, "Nelson", 0), "Alondra Nelson");
+}
+
+#[test]
 fn a_plural_title_makes_each_name_of_its_list_a_person() {
     // speech_maiden.txt
     let ex = run("They join Senators KELLY, HICKENLOOPER, and Luján as part of a six-Member class of Democratic Senators.");
