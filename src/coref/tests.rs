@@ -472,6 +472,23 @@ fn interview_questions_and_answers() {
 }
 
 #[test]
+fn they_in_an_answer_is_neither_the_answerer_nor_the_asker() {
+    // interview_shalev.txt: "them" is the emails and the narrative, not Wikinews, asked "you" just before
+    let ex = run("Wikinews interviews Israeli mathematician and writer Aner Shalev Wednesday, September 19, 2007\n\n\
+        Aner Shalev is an Israeli mathematician and writer born in 1958. He was interviewed by Wikinews.\n\n\
+        Interview\n\n\
+        Aner Shalev\n\n\
+        What are you going to talk about here in Levico?\n\n\
+        I called it Character, walks and words.\n\n\
+        Why did you choose to study mathematics?\n\n\
+        First of all because it was beautiful.\n\n\
+        Why did you choose this particular structure?\n\n\
+        Someone tells something and first you trust him but then you read more. I think by using emails on the one hand which are more the voice of the woman Eva and narrative which is more the perspective of the man Adam, I kind of confront them, their different perspective and then you can see the distortions.");
+    assert_eq!(label(&ex, "you", 4), "Wikinews");
+    assert_eq!(label(&ex, "them", 0), "-");
+}
+
+#[test]
 fn speaker_labels_mark_turns() {
     // written for the test: the corpus's interviews have no "NAME:" labels
     let ex = run("Wikinews interviewed Tina McKenzie about wheelchair basketball.\n\n\
