@@ -103,8 +103,18 @@ pub(super) fn resolve_names(doc: &Document, mentions: &[Mention], lex: &Lexicon,
                 // first goes to the one the text has named most ("Hadid" is
                 // Zaha Hadid, not her father named once just before)
                 let carries = |ci: usize, ch: &Chain| ch.kind == EntityKind::Person && keys.alias_words[ci].iter().any(|a| names_same_person(&w, a)) || ch.aliases.iter().any(|a| a.eq_ignore_ascii_case(&m.text));
-                let hit = keys
-                    .most_recent(c, at, |_, ch| ch.kind == EntityKind::Person && ch.aliases.iter().any(|a| a.eq_ignore_ascii_case(&m.text)) && w.len() == 1)
+                // a surname after an honorific goes to the one carrier the
+                // text named with that honorific ("Dr. Nelson" is "Dr.
+                // Alondra Nelson", not "Bill Nelson" named more often)
+                let titled = title_before(lex, doc, m).and_then(|t| {
+                    let mut same = c.chains.iter().enumerate().filter(|&(ci, ch)| carries(ci, ch) && ch.mentions.iter().any(|&pm| title_before(lex, doc, &mentions[pm]).as_deref() == Some(t.as_str()))).map(|(ci, _)| ci);
+                    match (same.next(), same.next()) {
+                        (Some(ci), None) => Some(ci),
+                        _ => None,
+                    }
+                });
+                let hit = titled
+                    .or_else(|| keys.most_recent(c, at, |_, ch| ch.kind == EntityKind::Person && ch.aliases.iter().any(|a| a.eq_ignore_ascii_case(&m.text)) && w.len() == 1))
                     .or_else(|| if w.len() == 1 { keys.most_named(c, at, carries) } else { None })
                     .or_else(|| keys.most_recent(c, at, carries));
                 if let Some(ci) = hit {
@@ -306,6 +316,14 @@ fn called_title_of(doc: &Document, mentions: &[Mention], c: &Coref, mi: usize) -
         .find(|(_, p)| p.last < cue && cue - p.last <= 8 && p.ty == NameType::Entity(EntityKind::Event))
         .and_then(|(pi, _)| c.refs[pi].first().copied())
         .filter(|&ci| c.chains[ci].kind == EntityKind::Event)
+}
+
+/// The honorific of `titles.txt` right before a name, lower case without
+/// its period ("dr" for "Dr. Alondra Nelson").
+fn title_before(lex: &Lexicon, doc: &Document, m: &Mention) -> Option<String> {
+    let t = &doc.sentences[m.sentence].tokens[m.first.checked_sub(1)?];
+    let key = t.form.trim_end_matches('.').to_lowercase();
+    (t.form.chars().next().is_some_and(char::is_uppercase) && lex.titles.contains_key(&key)).then_some(key)
 }
 
 fn placed(doc: &Document, m: &Mention) -> bool {

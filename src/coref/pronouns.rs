@@ -315,18 +315,22 @@ fn pronoun(ctx: &Ctx, c: &Coref, st: &State, mi: usize, p: PronounInfo) -> Vec<u
         (2, _) => turn.addressee.into_iter().collect(),
         (3, _) if is_reflexive(m) => reflexive(ctx, c, st, m, p, &site),
         (3, false) if p.gender == Gender::Neuter => it(ctx, c, st, m, &site),
-        (3, false) => {
-            // "he was upset with me": not the speaker, nor the narrator where he speaks
+        (3, plural) => {
+            // "he was upset with me": not the speaker, nor the narrator where he speaks;
+            // in a dialogue turn "them" is neither who answers nor who asks
             let mut exclude: Vec<usize> = speaker.into_iter().collect();
             if !inside && turn.dialogue {
                 exclude.extend(voice);
                 exclude.extend(turn.addressee);
-            } else if !inside && ctx.narrating[si] {
+            } else if !inside && ctx.narrating[si] && !plural {
                 exclude.extend(voice);
             }
-            personal(ctx, c, st, m, p, &site, &exclude)
+            if plural {
+                they(ctx, c, st, m, &site, &exclude)
+            } else {
+                personal(ctx, c, st, m, p, &site, &exclude)
+            }
         }
-        (3, true) => they(ctx, c, st, m, &site),
         _ => Vec::new(),
     }
 }
@@ -486,7 +490,7 @@ fn it(ctx: &Ctx, c: &Coref, st: &State, m: &Mention, site: &Site) -> Vec<usize> 
 }
 
 /// "they", "them", "their".
-fn they(ctx: &Ctx, c: &Coref, st: &State, m: &Mention, site: &Site) -> Vec<usize> {
+fn they(ctx: &Ctx, c: &Coref, st: &State, m: &Mention, site: &Site, exclude: &[usize]) -> Vec<usize> {
     // the sentence before, or the one before that when the one between names nobody
     let quiet = |k: usize| !ctx.by_sentence[k].iter().any(|&x| ctx.mentions[x].form == Form::Name && c.refs[x].iter().any(|&ci| c.chains[ci].kind != EntityKind::Event));
     let from = if m.sentence >= 2 && quiet(m.sentence - 1) { m.sentence - 2 } else { m.sentence.saturating_sub(1) };
@@ -500,5 +504,5 @@ fn they(ctx: &Ctx, c: &Coref, st: &State, m: &Mention, site: &Site) -> Vec<usize
     let plural_or_subject = |ci: usize| {
         org(ci) && st.history.iter().rev().take_while(|h| site.sentence - h.sentence <= 1).any(|h| h.chain == ci && (h.role == Role::Subject || ctx.by_sentence[h.sentence].iter().any(|&x| ctx.mentions[x].first == h.token && ctx.mentions[x].text.ends_with('s'))))
     };
-    best(&st.history, site, 1, plural_or_subject, &[]).into_iter().collect()
+    best(&st.history, site, 1, plural_or_subject, exclude).into_iter().collect()
 }

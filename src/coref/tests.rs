@@ -62,6 +62,15 @@ fn a_short_given_name_joins_the_formal_one() {
 }
 
 #[test]
+fn a_surname_after_an_honorific_joins_the_person_named_with_it() {
+    // speech_telescope.txt: Bill Nelson is named more often, "Dr. Nelson" is Alondra Nelson
+    let ex = run("Our NASA Administrator, Bill Nelson, and the Office of Science and Technology Policy Acting Director, Dr. Alondra Nelson.\n\n\
+        And thank you, my dear friend and our outstanding NASA Administrator, Bill Nelson. Bill, you're a good friend.\n\n\
+        And, Dr. Nelson, you're doing a great job leading this Office of Science and Technology Policy.");
+    assert_eq!(label(&ex, "Nelson", 0), "Alondra Nelson");
+}
+
+#[test]
 fn a_plural_title_makes_each_name_of_its_list_a_person() {
     // speech_maiden.txt
     let ex = run("They join Senators KELLY, HICKENLOOPER, and Luján as part of a six-Member class of Democratic Senators.");
@@ -460,6 +469,23 @@ fn interview_questions_and_answers() {
     // the question is Wikinews', put to Herrick
     let q = ex.mentions.iter().position(|m| m.text == "your").expect("your");
     assert_eq!(ex.coref.of(q).iter().map(|&c| ex.coref.chains[c].label.as_str()).collect::<Vec<_>>(), ["Jack Herrick"]);
+}
+
+#[test]
+fn they_in_an_answer_is_neither_the_answerer_nor_the_asker() {
+    // interview_shalev.txt: "them" is the emails and the narrative, not Wikinews, asked "you" just before
+    let ex = run("Wikinews interviews Israeli mathematician and writer Aner Shalev Wednesday, September 19, 2007\n\n\
+        Aner Shalev is an Israeli mathematician and writer born in 1958. He was interviewed by Wikinews.\n\n\
+        Interview\n\n\
+        Aner Shalev\n\n\
+        What are you going to talk about here in Levico?\n\n\
+        I called it Character, walks and words.\n\n\
+        Why did you choose to study mathematics?\n\n\
+        First of all because it was beautiful.\n\n\
+        Why did you choose this particular structure?\n\n\
+        Someone tells something and first you trust him but then you read more. I think by using emails on the one hand which are more the voice of the woman Eva and narrative which is more the perspective of the man Adam, I kind of confront them, their different perspective and then you can see the distortions.");
+    assert_eq!(label(&ex, "you", 4), "Wikinews");
+    assert_eq!(label(&ex, "them", 0), "-");
 }
 
 #[test]

@@ -606,7 +606,7 @@ fn make_name(doc: &Document, forms: &FormIndex, si: usize, s: &Sentence, lex: &L
     // the statistical classifier decides what the rules could not
     let mut ty = ty;
     if ty == NameType::Unknown {
-        if let Some(k) = classified(forms, si, lex, toks, a, b) {
+        if let Some(k) = classified(forms, si, lex, toks, a, b).filter(|&k| k != EntityKind::Person || !acronym_tail(&words)) {
             if k == EntityKind::Person && gender == Gender::Unknown {
                 gender = lex.first_name_gender(first).unwrap_or(Gender::Unknown);
             }
@@ -670,6 +670,18 @@ fn brand_word(w: &str) -> bool {
     camel_case(w) && (2..cs.len()).any(|i| cs[i].is_uppercase() && cs[i - 1].is_lowercase() && cs[i - 2].is_lowercase())
 }
 
+/// Whether a name of two words or more ends in two or three capitals that
+/// are no roman numeral after words that are not all capitals: a product or
+/// a unit, not a person ("Arkham VR", "PlayStation VR"; but "Louis XV",
+/// "KAMALA HARRIS", and a surname written in capitals, "Joe BIDEN").
+fn acronym_tail(words: &[&str]) -> bool {
+    let (last, rest) = match words.split_last() {
+        Some((l, r)) if !r.is_empty() => (*l, r),
+        _ => return false,
+    };
+    (2..=3).contains(&last.chars().count()) && last.chars().all(|c| c.is_ascii_uppercase()) && !is_roman_numeral(last) && !rest.iter().all(|w| w.chars().all(|c| !c.is_lowercase()))
+}
+
 /// The place is the subject of a verb of government action ("China criticized").
 fn acts(lex: &Lexicon, toks: &[crate::doc::Token], b: usize) -> bool {
     let t = &toks[b];
@@ -711,7 +723,7 @@ fn is_person_name(lex: &Lexicon, words: &[&str], headline: bool, place_cue: bool
     // a brand's inner capital after two lower-case letters ("SiriusXM Hits",
     // "YouTube Rewind"), unless a given name comes first ("John FitzGibbon");
     // given names have one after a prefix ("LeBron", "JaVale")
-    if !lex.first_names.contains_key(first) && words.iter().any(|w| brand_word(w)) {
+    if !lex.first_names.contains_key(first) && words.iter().any(|w| brand_word(w)) || acronym_tail(words) {
         return false;
     }
     // "Museum of Flight", "Space Shuttle Columbia"; but "Bill Barrett", "Eric

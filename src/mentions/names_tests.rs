@@ -116,6 +116,17 @@ fn a_word_written_as_a_brand_makes_no_person() {
 }
 
 #[test]
+fn a_name_ending_in_an_acronym_is_no_person() {
+    // ../shared/corpus/gum/news_expo.txt
+    let ns = names("Ubisoft, Microsoft, and PlayStation VR all had large areas set up for attendees to try their latest games. In the 20-minute PlayStation VR demonstration of Batman: Arkham VR, players are dropped down a secret elevator in Bruce Wayne's manor.");
+    assert!(!ns.iter().any(|(t, ty)| t.ends_with(" VR") && *ty == NameType::Entity(EntityKind::Person)), "{ns:?}");
+    assert!(typed(&ns, "Bruce Wayne", EntityKind::Person), "{ns:?}");
+    // ../shared/corpus/gum/bio_enfant.txt: a regnal number is no acronym
+    let ns = names("He served under Louis XV in the war.");
+    assert!(typed(&ns, "Louis XV", EntityKind::Person), "{ns:?}");
+}
+
+#[test]
 fn the_arabic_article_joins_a_name() {
     // ../shared/corpus/gum/bio_hadid.txt: six names and a particle are one person
     let ns = names("Her father Mohammed Hadid Muhammad al-Hajj Husayn Hadid was a wealthy industrialist from Mosul.");

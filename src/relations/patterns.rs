@@ -163,11 +163,14 @@ fn looks_like_noun_use(ctx: &SentenceArgs, i: usize) -> bool {
     i > 0 && (DETERMINERS.contains(&ctx.forms[i - 1].as_str()) || ctx.args.iter().any(|a| a.possessive && a.last + 1 == i) && !ctx.forms[i].ends_with("ing"))
 }
 
+/// Whether the trigger at `i..=end` takes its agent after "by": a passive
+/// participle ("B was backed by A"), or any form right before "by", which
+/// reads as a noun whose doer follows ("SOO Africa teams support by Google").
 fn is_passive(ctx: &SentenceArgs, i: usize, end: usize) -> bool {
     let w = &ctx.forms[i];
     let participle = w.ends_with("ed") || w.ends_with("en") || matches!(w.as_str(), "led" | "fought" | "won" | "held" | "met" | "taught" | "hit");
     let be_before = (1..=3).any(|k| i >= k && BE.contains(&ctx.forms[i - k].as_str()));
-    participle && (be_before || ctx.forms.get(end + 1).is_some_and(|w| w == "by"))
+    participle && be_before || ctx.forms.get(end + 1).is_some_and(|w| w == "by")
 }
 
 #[allow(clippy::too_many_arguments)]

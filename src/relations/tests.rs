@@ -41,6 +41,14 @@ fn passive_turns_round() {
 }
 
 #[test]
+fn a_trigger_right_before_by_takes_its_agent_after_it() {
+    // speech_school.txt: "support by Google" is Google's support
+    let es = edges("I acknowledge the generous financial support from the Hewlett Foundation and SOO Africa teams support by Google.");
+    assert!(has(&es, "Google", RelationKind::Support, "SOO Africa"), "{es:?}");
+    assert!(!has(&es, "SOO Africa", RelationKind::Support, "Google"), "{es:?}");
+}
+
+#[test]
 fn negated_and_hedged_statements() {
     let es = edges("Kanye West said John Legend did not support him.");
     assert!(es.iter().any(|(s, k, t, neg, _)| s == "John Legend" && *k == RelationKind::Support && t == "Kanye West" && *neg), "{es:?}");
