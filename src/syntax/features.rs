@@ -9,11 +9,17 @@ fn fnv_step(h: u64, v: u64) -> u64 {
     (h ^ v).wrapping_mul(0x0000_0100_0000_01B3)
 }
 
+/// The multipliers of [`avalanche`] (SplitMix64's), also [`super::perceptron::fold32`]'s first.
+pub const AVALANCHE_MUL: [u64; 2] = [0xBF58_476D_1CE4_E5B9, 0x94D0_49BB_1331_11EB];
+
+/// The constant [`mix`] adds to each value (2^64 over the golden ratio).
+pub const GOLDEN: u64 = 0x9E37_79B9_7F4A_7C15;
+
 /// A strong 64-bit finalizer (from SplitMix64).
 #[inline]
 pub fn avalanche(mut z: u64) -> u64 {
-    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z = (z ^ (z >> 30)).wrapping_mul(AVALANCHE_MUL[0]);
+    z = (z ^ (z >> 27)).wrapping_mul(AVALANCHE_MUL[1]);
     z ^ (z >> 31)
 }
 
@@ -25,7 +31,7 @@ pub fn hash_str(s: &str) -> u64 {
 /// Combines a running hash with one more value.
 #[inline]
 pub fn mix(h: u64, v: u64) -> u64 {
-    avalanche(h.rotate_left(23) ^ v.wrapping_add(0x9E37_79B9_7F4A_7C15))
+    avalanche(h.rotate_left(23) ^ v.wrapping_add(GOLDEN))
 }
 
 /// A feature of one value.
@@ -107,7 +113,7 @@ impl Combine for Avalanche {
     #[inline(always)]
     fn hash_all(plan: &Plan, x: &mut Inputs, out: &mut Vec<u64>) {
         #[cfg(target_arch = "x86_64")]
-        if has_avx512() {
+        if super::model::has_avx512() {
             // SAFETY: the CPU has the features the function is compiled for.
             unsafe { avalanche_avx512(plan, x) };
             out.clear();
@@ -120,7 +126,7 @@ impl Combine for Avalanche {
     fn wide() -> bool {
         #[cfg(target_arch = "x86_64")]
         {
-            has_avx512()
+            super::model::has_avx512()
         }
         #[cfg(not(target_arch = "x86_64"))]
         {
@@ -210,13 +216,6 @@ pub fn hash_scalar<C: Combine>(plan: &Plan, x: &Inputs, out: &mut Vec<u64>) {
     }
 }
 
-/// Whether the CPU has the AVX-512 subsets [`avalanche_avx512`] needs (asked once).
-#[cfg(target_arch = "x86_64")]
-fn has_avx512() -> bool {
-    static YES: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
-    *YES.get_or_init(|| std::is_x86_feature_detected!("avx512f") && std::is_x86_feature_detected!("avx512dq"))
-}
-
 /// [`Avalanche`]'s features of up to [`LANES`] templates into `x.h`, 8 at a
 /// time: the same hashes as [`hash_scalar`], each step of 8 features taking about as
 /// many instructions as one step of one feature.
@@ -224,9 +223,9 @@ fn has_avx512() -> bool {
 #[target_feature(enable = "avx512f,avx512dq")]
 fn avalanche_avx512(plan: &Plan, x: &mut Inputs) {
     use std::arch::x86_64::*;
-    let golden = _mm512_set1_epi64(0x9E37_79B9_7F4A_7C15u64 as i64);
-    let m1 = _mm512_set1_epi64(0xBF58_476D_1CE4_E5B9u64 as i64);
-    let m2 = _mm512_set1_epi64(0x94D0_49BB_1331_11EBu64 as i64);
+    let golden = _mm512_set1_epi64(GOLDEN as i64);
+    let m1 = _mm512_set1_epi64(AVALANCHE_MUL[0] as i64);
+    let m2 = _mm512_set1_epi64(AVALANCHE_MUL[1] as i64);
     // `mix` of 8 running hashes and 8 values
     macro_rules! mix {
         ($h:expr, $v:expr) => {{

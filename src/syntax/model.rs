@@ -83,7 +83,7 @@ impl Model {
             stride: p.stride,
             table: Table::from_lines(p.lines, p.homes),
             avx2: has_avx2_cached(),
-            avx512: has_avx512_cached(),
+            avx512: has_avx512(),
         }
     }
 
@@ -390,7 +390,7 @@ fn keys_and_homes_wide(feats: &[u64], homes: u64, out: &mut [u64; BATCH_FEATURES
     if homes >> 32 != 0 {
         return 0;
     }
-    let mul = _mm512_set1_epi64(0xBF58_476D_1CE4_E5B9u64 as i64);
+    let mul = _mm512_set1_epi64(super::features::AVALANCHE_MUL[0] as i64);
     let n = homes as i64;
     let low = _mm512_set1_epi64(0xFFFF_FFFF);
     let n8 = feats.len().min(BATCH_FEATURES) / 8 * 8;
@@ -543,9 +543,10 @@ fn first_equal(values: &[i32], x: i32) -> usize {
     8 * v8.len() + rest.iter().position(|&v| v == x).unwrap_or(rest.len())
 }
 
-/// Whether the CPU has the AVX-512 subsets of [`add_rows_wide`] and
-/// [`keys_and_homes_wide`], asked once per process.
-fn has_avx512_cached() -> bool {
+/// Whether the CPU has the AVX-512 subsets (F, BW, VL, DQ) of
+/// [`add_rows_wide`], [`keys_and_homes_wide`] and the feature hashing of
+/// [`super::features::Avalanche`], asked once per process.
+pub(crate) fn has_avx512() -> bool {
     static YES: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
     *YES.get_or_init(|| {
         #[cfg(target_arch = "x86_64")]

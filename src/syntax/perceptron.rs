@@ -190,7 +190,7 @@ pub(super) use super::image::MAX_WEIGHTS;
 #[inline]
 pub fn fold32(h: u64) -> u32 {
     let h = h ^ (h >> 29);
-    let h = h.wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    let h = h.wrapping_mul(super::features::AVALANCHE_MUL[0]);
     (h ^ (h >> 32)) as u32
 }
 
