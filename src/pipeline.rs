@@ -83,9 +83,7 @@ pub fn analyze(id: &str, text: String, res: &Resources) -> Document {
     let mut doc = crate::ingest::ingest(id, text, &res.furniture);
     crate::text::segment(&mut doc, &res.lexicon.abbreviations);
     if let Some(models) = &res.syntax {
-        // the same analysis as `Models::analyze` of each sentence, several at a time
-        models.tag_all(&mut doc.sentences);
-        models.parse_tagged_all(&mut doc.sentences);
+        models.analyze_all(&mut doc.sentences);
     }
     doc
 }

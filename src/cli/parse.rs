@@ -41,9 +41,7 @@ fn analyse(path: &PathBuf, models: &Models, r: &Resources) -> anyhow::Result<Doc
     let id = path.file_stem().map_or_else(|| "doc".into(), |s| s.to_string_lossy().into_owned());
     let mut doc = relgraph::ingest::ingest(&id, text, &r.furniture);
     relgraph::text::segment(&mut doc, &r.lexicon.abbreviations);
-    // as `Models::analyze` of each sentence, several sentences at a time
-    models.tag_all(&mut doc.sentences);
-    models.parse_tagged_all(&mut doc.sentences);
+    models.analyze_all(&mut doc.sentences);
     Ok(doc)
 }
 

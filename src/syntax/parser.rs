@@ -139,7 +139,6 @@ pub fn features(st: &State, toks: &[ParseTok], templates: Templates, hash: Featu
 #[inline(always)]
 fn all_features<C: Combine>(st: &State, toks: &[ParseTok], out: &mut Vec<u64>) {
     let mix = C::step;
-    out.clear();
     let n = st.n as u32;
     let w = |i: u32| if i == NONE { NO_WORD } else if i == n { ROOT_WORD } else { toks[i as usize].word };
     let t = |i: u32| if i == NONE { NO_TAG } else if i == n { ROOT_TAG } else { toks[i as usize].tag };

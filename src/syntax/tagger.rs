@@ -43,7 +43,6 @@ const NO_TAG2: u64 = 0xFFFE;
 /// The features of word `i` given the two previous tags.
 #[inline]
 pub fn features(w: &[WordFeats], amb: &[u64], i: usize, p1: u64, p2: u64, out: &mut Vec<u64>) {
-    out.clear();
     let am = |k: isize| -> u64 {
         let j = i as isize + k;
         if j < 0 || j as usize >= amb.len() {
